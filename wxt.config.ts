@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+import { parseBuildWikis } from './lib/model/build-wikis';
+
+// Wikis enabled from the start (demo and tests): PROJECT_DESK_WIKIS=<origin>[,<origin>…] npm run build.
+// Without it no wiki is enabled until the user adds one on the options page.
+const buildWikis = parseBuildWikis(process.env.PROJECT_DESK_WIKIS ?? '');
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Project Desk',
+    description: 'Draft, review and publish project ideas on MediaWiki wikis, in place and offline-first.',
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    host_permissions: buildWikis.map((origin) => `${origin}/*`),
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'project-desk@projectdesk.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    define: { __PROJECT_DESK_WIKIS__: JSON.stringify(buildWikis) },
+    build: { target: 'es2022' },
+  }),
+});
