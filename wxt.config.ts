@@ -15,7 +15,11 @@ export default defineConfig({
     host_permissions: buildWikis.map((origin) => `${origin}/*`),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'project-desk@projectdesk.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'project-desk@projectdesk.org', strict_min_version: '128.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({
