@@ -2,6 +2,12 @@
 // `npm test`: every check the project has, in the order that fails fastest.
 // Each step runs even when an earlier one failed, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
+import { ensureNodeModules, ensureSystemPackages, ROOT } from './ensure-deps.mjs';
+
+process.chdir(ROOT);
+if (!ensureSystemPackages())
+  console.warn('Some system packages are missing: the end-to-end tests will say which.');
+ensureNodeModules();
 
 const steps = [
   ['format and lint', 'npx', ['biome', 'check', '.']],

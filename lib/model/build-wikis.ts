@@ -26,5 +26,10 @@ export function parseBuildWikis(raw: string): WikiOrigin[] {
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
-  return [...new Set(parts.map((part) => WikiOriginSchema.parse(part)))];
+  const origins = parts.map((part) => {
+    const parsed = WikiOriginSchema.safeParse(part);
+    if (!parsed.success) throw new Error(`PROJECT_DESK_WIKIS: ${parsed.error.issues[0]?.message ?? part}`);
+    return parsed.data;
+  });
+  return [...new Set(origins)];
 }
