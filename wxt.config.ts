@@ -6,6 +6,8 @@ import { parseBuildWikis } from './lib/model/build-wikis';
 const buildWikis = parseBuildWikis(process.env.PROJECT_DESK_WIKIS ?? '');
 
 export default defineConfig({
+  // Tests build into a directory of their own so that they never overwrite the build a person loaded.
+  outDir: process.env.PROJECT_DESK_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   webExt: { disabled: true },
   manifest: ({ browser }) => ({

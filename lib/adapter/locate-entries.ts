@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SELECTORS } from '../mediawiki/page-view';
 import { PageText } from './page-text';
 import { normalizeSpace } from './plain-text';
@@ -6,7 +6,7 @@ import { normalizeSpace } from './plain-text';
 /** What the background tells the page adapter about the entries in the page's wikitext. */
 export const PageEntrySchema = z.object({
   /** 1-based position among the page's entries, in wikitext order. */
-  ordinal: z.number().int().positive(),
+  ordinal: z.int().check(z.positive()),
   /** The title as the page shows it (plain text). */
   title: z.string(),
   /** Heading path of the section the entry sits in, plain text, outermost first. */

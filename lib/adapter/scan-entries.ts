@@ -2,7 +2,7 @@ import type { PageSource } from '../mediawiki/api';
 import type { PageScanResult } from '../messaging/protocol';
 import { findTransclusions, templateNameMatches } from '../wikitext';
 import type { TemplateMatcher, Transclusion } from '../wikitext/types';
-import { wikitextToPlainText } from './plain-text';
+import { normalizeSpace, wikitextToPlainText } from './plain-text';
 
 const SNIPPET_LENGTH = 40;
 
@@ -37,7 +37,8 @@ export function scanEntries(
   const malformed = scan.problems.flatMap((problem) => {
     const name = openedTemplate(source.wikitext, problem.start);
     if (name === null || !templateNameMatches(name, matcher)) return [];
-    const snippet = source.wikitext.slice(problem.start, problem.start + SNIPPET_LENGTH).split('\n')[0] ?? '';
+    // The unread source shows as literal text on the page; its start (spaces collapsed) finds it there.
+    const snippet = normalizeSpace(source.wikitext.slice(problem.start, problem.start + SNIPPET_LENGTH));
     return [{ reason: problem.message, snippet }];
   });
   return { template: matcher.name, revisionId: source.revisionId, entries, malformed };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Everything that knows how a MediaWiki page looks from the outside lives here, so that a change in
@@ -7,23 +7,23 @@ import { z } from 'zod';
 
 /** The part of the page's inline `RLCONF={…}` configuration we rely on; every field is optional on purpose. */
 const PageConfigSchema = z.object({
-  wgPageName: z.string().optional(),
-  wgRevisionId: z.number().int().optional(),
-  wgCurRevisionId: z.number().int().optional(),
-  wgAction: z.string().optional(),
-  wgIsArticle: z.boolean().optional(),
-  wgNamespaceNumber: z.number().int().optional(),
-  wgScriptPath: z.string().optional(),
+  wgPageName: z.optional(z.string()),
+  wgRevisionId: z.optional(z.int()),
+  wgCurRevisionId: z.optional(z.int()),
+  wgAction: z.optional(z.string()),
+  wgIsArticle: z.optional(z.boolean()),
+  wgNamespaceNumber: z.optional(z.int()),
+  wgScriptPath: z.optional(z.string()),
 });
 type PageConfig = z.infer<typeof PageConfigSchema>;
 
 export const PageViewSchema = z.object({
   /** Page title as MediaWiki names it, spaces not underscores ("Archived/2014 GSoC and OPW Round 8 Projects"). */
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   /** The revision this view shows; null when the page does not say (then the latest is read). */
-  revisionId: z.number().int().positive().nullable(),
+  revisionId: z.nullable(z.int().check(z.positive())),
   /** Absolute URL of api.php, or null when the page does not say (then the usual paths are tried). */
-  apiUrl: z.string().url().nullable(),
+  apiUrl: z.nullable(z.url()),
 });
 export type PageView = z.infer<typeof PageViewSchema>;
 

@@ -1,16 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
 
 /**
+ * zod/mini here and in every schema the content script carries: the page adapter must stay small.
+ *
  * Typed request/response channels between the extension's contexts. Both ends parse what they receive
  * with the same zod schemas, so a malformed or hostile message is refused with a reason, never trusted.
  */
-export interface RequestType<Req extends z.ZodType, Res extends z.ZodType> {
+export interface RequestType<Req extends $ZodType, Res extends $ZodType> {
   readonly name: string;
   readonly request: Req;
   readonly response: Res;
 }
 
-export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(
+export function defineRequest<Req extends $ZodType, Res extends $ZodType>(
   name: string,
   request: Req,
   response: Res,
@@ -41,32 +44,29 @@ export interface SenderInfo {
   tabId?: number | undefined;
 }
 
-export type Handler<Req extends z.ZodType, Res extends z.ZodType> = (
-  payload: z.infer<Req>,
+export type Handler<Req extends $ZodType, Res extends $ZodType> = (
+  payload: output<Req>,
   sender: SenderInfo,
-) => Promise<z.infer<Res>>;
+) => Promise<output<Res>>;
 
 export class ChannelError extends Error {}
 
-export function envelope<Req extends z.ZodType>(
-  type: RequestType<Req, z.ZodType>,
-  payload: z.infer<Req>,
+export function envelope<Req extends $ZodType>(
+  type: RequestType<Req, $ZodType>,
+  payload: output<Req>,
 ): Envelope {
-  return { channel: 'project-desk', name: type.name, payload: type.request.parse(payload) };
+  return { channel: 'project-desk', name: type.name, payload: z.parse(type.request, payload) };
 }
 
 /** Reads a reply: the value on success (validated), a ChannelError with the other side's reason otherwise. */
-export function readReply<Res extends z.ZodType>(
-  type: RequestType<z.ZodType, Res>,
-  raw: unknown,
-): z.infer<Res> {
+export function readReply<Res extends $ZodType>(type: RequestType<$ZodType, Res>, raw: unknown): output<Res> {
   const reply = ReplySchema.safeParse(raw);
   if (!reply.success)
     throw new ChannelError(
       `No valid answer to ${type.name}: the extension may have been updated; reload the page.`,
     );
   if (!reply.data.ok) throw new ChannelError(reply.data.error);
-  const value = type.response.safeParse(reply.data.value);
+  const value = z.safeParse(type.response, reply.data.value);
   if (!value.success)
     throw new ChannelError(`Malformed answer to ${type.name}: ${z.prettifyError(value.error)}`);
   return value.data;
@@ -76,18 +76,18 @@ export function readReply<Res extends z.ZodType>(
 export class Router {
   private readonly handlers = new Map<
     string,
-    { type: RequestType<z.ZodType, z.ZodType>; handle: Handler<z.ZodType, z.ZodType> }
+    { type: RequestType<$ZodType, $ZodType>; handle: Handler<$ZodType, $ZodType> }
   >();
 
   constructor(private readonly ownId: string) {}
 
-  on<Req extends z.ZodType, Res extends z.ZodType>(
+  on<Req extends $ZodType, Res extends $ZodType>(
     type: RequestType<Req, Res>,
     handle: Handler<Req, Res>,
   ): this {
     this.handlers.set(type.name, {
-      type: type as unknown as RequestType<z.ZodType, z.ZodType>,
-      handle: handle as unknown as Handler<z.ZodType, z.ZodType>,
+      type: type as unknown as RequestType<$ZodType, $ZodType>,
+      handle: handle as unknown as Handler<$ZodType, $ZodType>,
     });
     return this;
   }
@@ -100,12 +100,12 @@ export class Router {
       return { ok: false, error: 'Refused: the message did not come from Project Desk.' };
     const entry = this.handlers.get(message.data.name);
     if (!entry) return { ok: false, error: `Unknown request ${message.data.name}.` };
-    const payload = entry.type.request.safeParse(message.data.payload);
+    const payload = z.safeParse(entry.type.request, message.data.payload);
     if (!payload.success)
       return { ok: false, error: `Malformed ${message.data.name}: ${z.prettifyError(payload.error)}` };
     try {
       const value = await entry.handle(payload.data, sender);
-      return { ok: true, value: entry.type.response.parse(value) };
+      return { ok: true, value: z.parse(entry.type.response, value) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import { ChannelError, envelope, type RequestType, readReply } from './channel';
 
 /** Sends a typed request to the background and returns its validated answer, or throws its reason. */
-export async function request<Req extends z.ZodType, Res extends z.ZodType>(
+export async function request<Req extends $ZodType, Res extends $ZodType>(
   type: RequestType<Req, Res>,
-  payload: z.infer<Req>,
-): Promise<z.infer<Res>> {
+  payload: output<Req>,
+): Promise<output<Res>> {
   let raw: unknown;
   try {
     raw = await browser.runtime.sendMessage(envelope(type, payload));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MalformedEntrySchema, PageEntrySchema } from '../adapter/locate-entries';
 import { PageViewSchema } from '../mediawiki/page-view';
 import { defineRequest } from './channel';
@@ -8,7 +8,7 @@ import { defineRequest } from './channel';
 export const PageScanResultSchema = z.object({
   /** The template that holds an entry on this wiki, as the user named it. */
   template: z.string(),
-  revisionId: z.number().int().positive(),
+  revisionId: z.int().check(z.positive()),
   entries: z.array(PageEntrySchema),
   malformed: z.array(MalformedEntrySchema),
 });
