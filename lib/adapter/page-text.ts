@@ -19,11 +19,22 @@ export class PageText {
 
   constructor(readonly root: Element) {
     this.walk();
+    this.text = this.parts.join('');
   }
 
+  // Built as parts and joined once: appending to one growing string and asking it endsWith() on
+  // every text node flattens the rope each time, which made a 1 MB page take seconds.
+  private readonly parts: string[] = [];
+  private length = 0;
+  private endsWithSpace = false;
+
   private append(raw: string): void {
-    const collapsed = raw.replace(/\s+/g, ' ');
-    this.text += this.text.endsWith(' ') && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
+    let collapsed = raw.replace(/\s+/g, ' ');
+    if (this.endsWithSpace && collapsed.startsWith(' ')) collapsed = collapsed.slice(1);
+    if (!collapsed) return;
+    this.parts.push(collapsed);
+    this.length += collapsed.length;
+    this.endsWithSpace = collapsed.endsWith(' ');
   }
 
   private walk(): void {
@@ -32,13 +43,13 @@ export class PageText {
     while (open.length > 0) {
       if (node === null) {
         const [element, start] = open.pop()!;
-        this.ranges.set(element, [start, this.text.length]);
+        this.ranges.set(element, [start, this.length]);
         node = element === this.root ? null : element.nextSibling;
         continue;
       }
       if (node.nodeType === TEXT) this.append(node.nodeValue ?? '');
       if (node.nodeType === ELEMENT && !(node as Element).matches(SKIP)) {
-        const start = this.text.length;
+        const start = this.length;
         open.push([node as Element, start]);
         const sameStart = this.byStart.get(start);
         if (sameStart) sameStart.push(node as Element);
