@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { parseBuildWikis } from './lib/model/build-wikis';
+import { originPattern } from './lib/settings/wikis';
 
 // Wikis enabled from the start (demo and tests): PROJECT_DESK_WIKIS=<origin>[,<origin>…] npm run build.
 // Without it no wiki is enabled until the user adds one on the options page.
@@ -14,12 +15,19 @@ export default defineConfig({
     name: 'Project Desk',
     description: 'Draft, review and publish project ideas on MediaWiki wikis, in place and offline-first.',
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
-    host_permissions: buildWikis.map((origin) => `${origin}/*`),
+    host_permissions: buildWikis.map((origin) =>
+      originPattern(origin, browser === 'firefox' ? 'firefox' : 'chrome'),
+    ),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'project-desk@projectdesk.org', strict_min_version: '128.0' },
+            gecko: {
+              id: 'project-desk@projectdesk.org',
+              strict_min_version: '142.0',
+              // Drafts and comments go only to the sync server the user configures; nothing is collected.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

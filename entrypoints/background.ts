@@ -1,3 +1,4 @@
+import '../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { registerPageAdapter } from '../lib/background/adapter-registration';
 import { handleScanPage } from '../lib/background/scan-page';

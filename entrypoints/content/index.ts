@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { mountPageControls } from '../../components/in-page/page-adapter';
 import { locateEntries, type PageEntry } from '../../lib/adapter/locate-entries';
 import { findArticleRoot, readPageView } from '../../lib/mediawiki/page-view';

@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/theme.css';
