@@ -44,7 +44,9 @@ export function readPageConfig(doc: Document): PageConfig | null {
     const start = text.indexOf('RLCONF=');
     if (start < 0) continue;
     const from = start + 'RLCONF='.length;
-    const end = text.indexOf('};', from);
+    // The object is followed by `;RLSTATE=` in every MediaWiki since 1.32; `};` is the fallback.
+    const stateAt = text.indexOf('};RLSTATE=', from);
+    const end = stateAt >= 0 ? stateAt : text.indexOf('};', from);
     if (end < 0) return null;
     try {
       const parsed = PageConfigSchema.safeParse(JSON.parse(text.slice(from, end + 1)));

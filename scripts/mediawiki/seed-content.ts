@@ -12,6 +12,8 @@ export const WIKI_TEMPLATES = {
   comment: 'Template:Comment',
   /** A second entry template with other parameters and its own TemplateData, rendered as table rows. */
   idea: 'Template:Idea',
+  /** A template with no TemplateData at all, as many wikis have: naming it must get a clear message. */
+  plainIdea: 'Template:Plain idea',
 } as const;
 
 /** The seeded pages, by what tests use them for. */

@@ -88,6 +88,43 @@ describe('page adapter on the seed page', () => {
   });
 });
 
+describe('page adapter and the wiki’s styles', () => {
+  it('keeps the wiki’s styles out of its controls, and adds no style of its own to the page', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        // A hostile wiki stylesheet: everything red and huge.
+        const hostile = document.createElement('style');
+        hostile.textContent =
+          'button, span, * { color: rgb(255, 0, 0) !important; font-size: 40px !important; }';
+        document.head.append(hostile);
+      });
+    });
+    await page.goto(
+      `${env.wiki.indexUrl}?title=${encodeURIComponent(env.wiki.pages.seed2014.replace(/ /g, '_'))}`,
+    );
+    const button = page.getByRole('button', { name: `Edit project: ${SEED_TITLES[0]}` });
+    await expectVisible(button);
+    const style = await button.evaluate((el) => {
+      const computed = getComputedStyle(el);
+      return { color: computed.color, fontSize: computed.fontSize };
+    });
+    expect(style.color).not.toBe('rgb(255, 0, 0)');
+    expect(style.fontSize).toBe('12px');
+    // Our styles live only inside each control's shadow root: none in the page's own document.
+    const leaked = await page.evaluate(() => ({
+      adopted: document.adoptedStyleSheets.length,
+      ours: Array.from(document.querySelectorAll('style')).filter((s) => s.textContent?.includes(':host'))
+        .length,
+      extensionLinks: Array.from(document.querySelectorAll('link')).filter((l) =>
+        l.href.startsWith('chrome-extension:'),
+      ).length,
+    }));
+    expect(leaked).toEqual({ adopted: 0, ours: 0, extensionLinks: 0 });
+    await page.close();
+  });
+});
+
 describe('page adapter on other pages', () => {
   it('adds nothing to a page without entries', async () => {
     const page = await openWikiPage(env.wiki.pages.empty);
