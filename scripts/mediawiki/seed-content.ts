@@ -28,6 +28,8 @@ export const WIKI_PAGES = {
   generated500: 'Project Ideas 500',
   /** 4 `{{Idea}}` entries (table rows) in 2 sections: the second profile and the second rendering. */
   ideas2025: 'Ideas 2025',
+  /** Entries the rendered page does not show where expected: a title made by a template, one that renders nothing. */
+  oddTitles: 'Project Ideas Odd Titles',
 } as const;
 
 export type WikiPageKey = keyof typeof WIKI_PAGES;
@@ -43,6 +45,7 @@ const PAGE_FILES: Record<Exclude<WikiPageKey, 'generated500'>, string> = {
   empty: 'no-entries.wikitext',
   malformed: 'malformed.wikitext',
   ideas2025: 'ideas-2025.wikitext',
+  oddTitles: 'odd-titles.wikitext',
 };
 
 export interface SeedPage {

@@ -145,6 +145,20 @@ describe('page adapter on other pages', () => {
     await page.close();
   });
 
+  it('still offers entries it cannot find in the rendered page, listed at the top', async () => {
+    const page = await openWikiPage(env.wiki.pages.oddTitles);
+    const notice = page.getByRole('note').filter({ hasText: 'could not be found in its rendered text' });
+    await expectCount(notice, 1);
+    expect(await notice.textContent()).toMatch(/^2 entries of this page/);
+    const inNotice = notice.getByRole('button', { name: /^Edit project: / });
+    const names = await inNotice.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')));
+    expect(names).toEqual(['Edit project: Idea for', 'Edit project: Hidden behind a parser function']);
+    // The ordinary entry keeps its button beside its title.
+    await expectVisible(page.getByRole('button', { name: 'Edit project: An ordinary idea', exact: true }));
+    expect(await editButtons(page).count()).toBe(3);
+    await page.close();
+  });
+
   it('gives all 500 entries of a long page their buttons', async () => {
     const page = await openWikiPage(env.wiki.pages.generated500);
     await expect.poll(() => editButtons(page).count(), { timeout: 60_000 }).toBe(500);

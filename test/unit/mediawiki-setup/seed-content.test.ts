@@ -91,6 +91,7 @@ describe('the seed pages', () => {
       WIKI_PAGES.empty,
       WIKI_PAGES.malformed,
       WIKI_PAGES.ideas2025,
+      WIKI_PAGES.oddTitles,
       WIKI_PAGES.generated500,
     ]);
   });
