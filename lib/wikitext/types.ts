@@ -78,6 +78,11 @@ export interface ScanOptions {
    * `meta=siteinfo&siprop=extensiontags`, without angle brackets). A sensible default is used when omitted.
    */
   extensionTags?: readonly string[];
+  /**
+   * Whether `-{ … }-` language-conversion markup is recognised (it keeps `|` and `}}` inside it from
+   * reaching the template around it). MediaWiki's default ($wgDisableLangConversion = false) is true.
+   */
+  languageConversion?: boolean;
 }
 
 /** A replacement of source[start, end) by `text`; edits are applied from the end backwards. */
