@@ -9,7 +9,9 @@ const DEMO_PORT = process.env.PROJECT_DESK_DEMO_PORT ?? '8181';
 const DEMO_STATE = path.join(ROOT, '.state/wiki');
 
 function run(command, args, env = {}) {
-  return spawnSync(command, args, { stdio: 'inherit', cwd: ROOT, env: { ...process.env, ...env } }).status === 0;
+  return (
+    spawnSync(command, args, { stdio: 'inherit', cwd: ROOT, env: { ...process.env, ...env } }).status === 0
+  );
 }
 
 process.chdir(ROOT);
@@ -19,7 +21,8 @@ ensureNodeModules();
 const wikiArgs = ['tsx', 'scripts/wiki.ts', '--state', DEMO_STATE, '--port', DEMO_PORT];
 const wikiUp = systemReady && run('npx', [...wikiArgs.slice(0, 2), 'start', ...wikiArgs.slice(2)]);
 const wikiOrigin = `http://127.0.0.1:${DEMO_PORT}`;
-if (!wikiUp) console.warn('\nThe demo wiki is not running (PHP or MediaWiki missing, see above); building without it.');
+if (!wikiUp)
+  console.warn('\nThe demo wiki is not running (PHP or MediaWiki missing, see above); building without it.');
 
 const built = run('npx', ['wxt', 'build'], wikiUp ? { PROJECT_DESK_WIKIS: wikiOrigin } : {});
 if (!built) process.exit(1);

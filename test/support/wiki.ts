@@ -21,7 +21,11 @@ export { WIKI_PAGES, WIKI_TEMPLATES } from '../../scripts/mediawiki/seed-content
 export { WIKI_ADMIN, WIKI_USERS, type WikiAccount, type WikiUserRole } from '../../scripts/mediawiki/users';
 
 /** A wiki for end-to-end tests, apart from the demo's (.state/wiki on 8181). */
-export const E2E_WIKI = { stateDir: path.join(REPO_ROOT, '.state', 'wiki-e2e'), port: 8182 } as const;
+/** The e2e wiki; PROJECT_DESK_E2E_WIKI_PORT moves it, e.g. to run two checkouts' tests side by side. */
+export const E2E_WIKI = {
+  stateDir: path.join(REPO_ROOT, '.state', 'wiki-e2e'),
+  port: Number(process.env.PROJECT_DESK_E2E_WIKI_PORT ?? 8182),
+} as const;
 
 export interface EnsureWikiOptions {
   stateDir: string;
