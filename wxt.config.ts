@@ -34,6 +34,7 @@ export default defineConfig({
   }),
   vite: () => ({
     define: { __PROJECT_DESK_WIKIS__: JSON.stringify(buildWikis) },
-    build: { target: 'es2022' },
+    // ASCII output: Chromium silently refuses an extension whose script holds a raw U+FFFF (Dexie has one).
+    build: { target: 'es2022', rolldownOptions: { output: { charset: 'ascii' } } },
   }),
 });

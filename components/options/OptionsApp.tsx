@@ -7,6 +7,9 @@ export function OptionsApp() {
   return (
     <main>
       <h1>Project Desk options</h1>
+      <p>
+        <a href="/dashboard.html">Open the drafts dashboard</a>: every draft on every wiki, export and import.
+      </p>
       <section aria-labelledby="wikis-heading">
         <h2 id="wikis-heading">Wikis</h2>
         <p className="hint">
