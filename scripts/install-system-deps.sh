@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the demo need: Chromium for the browser tests, PHP for MediaWiki
-# (MediaWiki itself is unpacked from Debian's package by scripts/wiki.ts, without Apache).
+# and PostgreSQL for the sync server's shared-deployment store (MediaWiki itself is unpacked from Debian's package by scripts/wiki.ts, without Apache).
 set -euo pipefail
-packages=(chromium php-cli php-sqlite3 php-intl php-mbstring php-xml php-curl mediawiki-classes python3-mwparserfromhell)
+packages=(chromium php-cli php-sqlite3 php-intl php-mbstring php-xml php-curl mediawiki-classes python3-mwparserfromhell postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
