@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the demo need: Chromium for the browser tests, PHP for MediaWiki
-# and PostgreSQL for the sync server's shared-deployment store (MediaWiki itself is unpacked from Debian's package by scripts/wiki.ts, without Apache).
+# PostgreSQL and Redis for the sync server's scale-out tests (MediaWiki itself is unpacked from Debian's package by scripts/wiki.ts, without Apache).
 set -euo pipefail
-packages=(chromium php-cli php-sqlite3 php-intl php-mbstring php-xml php-curl mediawiki-classes python3-mwparserfromhell postgresql)
+packages=(chromium php-cli php-sqlite3 php-intl php-mbstring php-xml php-curl mediawiki-classes python3-mwparserfromhell postgresql redis-server)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -19,4 +19,13 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 echo "system packages: installing ${missing[*]}"
 $SUDO apt-get update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+# The tests start their own PostgreSQL, Redis and MediaWiki: keep Debian from starting system services.
+policy=/usr/sbin/policy-rc.d
+made_policy=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null && $SUDO chmod +x "$policy" && made_policy=1
+fi
+status=0
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" || status=$?
+[ "$made_policy" -eq 0 ] || $SUDO rm -f "$policy"
+exit "$status"
