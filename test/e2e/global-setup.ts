@@ -18,6 +18,7 @@ export default async function setup(project: TestProject) {
     },
   });
   return async () => {
-    await wiki.stop();
+    // Stop only a wiki this run started: another run (a second checkout, a benchmark) may be using it.
+    if (wiki.started) await wiki.stop();
   };
 }
