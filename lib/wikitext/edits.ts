@@ -1,4 +1,4 @@
-import { core, phpTrim } from './names.ts';
+import { BLANKS, core, phpTrim } from './names.ts';
 import type { TextEdit, Transclusion } from './types.ts';
 
 /**
@@ -9,13 +9,13 @@ import type { TextEdit, Transclusion } from './types.ts';
 
 /** Lengths of the blanks before and after a raw value's text; a blank value splits at its newline. */
 export function blanks(raw: string): [number, number] {
-  const [a, b] = core(raw, ' \t\r\n');
+  const [a, b] = core(raw, BLANKS);
   const nl = raw.search(/\r?\n|$/);
   return a < b ? [a, raw.length - b] : [nl, raw.length - nl];
 }
 
 /** The parameter MediaWiki reads under a name: the last one written. */
-export const findParam = (t: Transclusion, name: string) => t.params.findLast((p) => p.name === name);
+const findParam = (t: Transclusion, name: string) => t.params.findLast((p) => p.name === name);
 
 /** A parameter's value as MediaWiki reads it (named values trimmed), or undefined when absent. */
 export function getParamValue(t: Transclusion, name: string): string | undefined {
@@ -50,13 +50,14 @@ export function addParam(
   const before = params[k];
   const model = [params[(k < 0 ? params.length : k) - 1], before].find((p) => p && !p.positional);
   const title = text.slice(t.nameStart, t.nameEnd);
-  let line = `|${name}=${phpTrim(value)}`;
-  let trail = title.slice(core(title, ' \t\r\n')[1]);
+  const trimmed = phpTrim(value);
+  let line = `|${name}=${trimmed}`;
+  let trail = title.slice(core(title, BLANKS)[1]);
   if (model) {
     const [lead, gap] = blanks(text.slice(model.nameStart, model.nameEnd));
     const [after, end] = blanks(model.value);
     const { start, nameStart, nameEnd, valueStart, valueEnd } = model;
-    line = `${text.slice(start, nameStart + lead)}${name}${text.slice(nameEnd - gap, valueStart + after)}${phpTrim(value)}`;
+    line = `${text.slice(start, nameStart + lead)}${name}${text.slice(nameEnd - gap, valueStart + after)}${trimmed}`;
     trail = text.slice(valueEnd - end, valueEnd);
     // Without a newline to end it, a parameter that starts a line still gets a line of its own.
     if (!trail.includes('\n') && /\n[ \t]*$/.test(text.slice(t.start, start))) {
@@ -85,7 +86,7 @@ export function removeParam(text: string, t: Transclusion, name: string): TextEd
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = '';
   let at = 0;
-  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  for (const e of edits.toSorted((a, b) => a.start - b.start || a.end - b.end)) {
     if (e.start < at || e.end < e.start || e.end > text.length)
       throw new RangeError('Edits overlap or leave the text');
     out += text.slice(at, e.start) + e.text;

@@ -1,7 +1,7 @@
 import { addParam, applyEdits } from './edits.ts';
-import { core, templateMatcher } from './names.ts';
-import { scanPage } from './page.ts';
-import type { Heading, PageScan, TextEdit, Transclusion } from './types.ts';
+import { BLANKS, core, templateMatcher } from './names.ts';
+import { headingPaths, scanPage } from './page.ts';
+import type { PageScan, TextEdit, Transclusion } from './types.ts';
 
 /** Whole entries: a new one at the end of a section in the page's house style, or one removed. */
 
@@ -22,19 +22,16 @@ export function insertEntry(
 ): TextEdit {
   const { headings } = scan;
   const wanted = JSON.stringify(sectionPath);
-  const open: Heading[] = [];
-  let [from, to] = [0, sectionPath.length ? text.length : (headings[0]?.start ?? text.length)];
-  headings.forEach((h, k) => {
-    while ((open.at(-1)?.level ?? 0) >= h.level) open.pop();
-    open.push(h);
-    if (!from && JSON.stringify(open.map((o) => o.text)) === wanted) {
-      [from, to] = [h.end, headings.slice(k + 1).find((x) => x.level <= h.level)?.start ?? text.length];
-    }
-  });
+  const k = headingPaths(headings).findIndex((path) => JSON.stringify(path) === wanted);
+  const h = headings[k];
+  const from = h?.end ?? 0;
+  // The section ends at the next heading of its level or higher; the page's lead at the first heading.
+  const level = h?.level ?? (sectionPath.length ? 0 : 6);
+  const to = headings.find((x, j) => j > k && x.level <= level)?.start ?? text.length;
   const matches = templateMatcher({ name: templateName, aliases: [] });
   const entries = scan.transclusions.filter((t) => !t.nested && matches(t.template));
   const model = entries.findLast((t) => t.start >= from && t.end <= to) ?? entries.at(-1);
-  const at = from + core(text.slice(from, to), ' \t\r\n')[1];
+  const at = from + core(text.slice(from, to), BLANKS)[1];
   const previous = entries[entries.indexOf(model!) - 1];
   const between = previous ? text.slice(previous.end, model!.start) : '';
   const sep = !at ? '' : at === from ? '\n' : /^[ \t\r\n]*\n$/.test(between) ? between : '\n\n';

@@ -1,16 +1,28 @@
 import type { TemplateMatcher } from './types.ts';
 
-/** Offsets of the first character of `s` not in `set` and just past the last one, [0, 0] if none (loops: no backtracking). */
-export function core(s: string, set: string): [number, number] {
-  let a = 0;
-  let b = s.length;
-  while (b > 0 && set.includes(s[b - 1]!)) b--;
-  while (a < b && set.includes(s[a]!)) a++;
-  return [a, b];
+/**
+ * How many characters of `set` (at most `max`) run forwards from `at` (dir 1), or backwards from
+ * just before it (dir -1): the one counting loop the scanner, the tags and the edits share. Past
+ * either end of the text the character is undefined, which no set includes.
+ */
+export function run(text: string, at: number, dir: number, set: string, max = text.length): number {
+  let k = at;
+  while ((k - at) * dir < max && set.includes(text[dir > 0 ? k : k - 1]!)) k += dir;
+  return (k - at) * dir;
+}
+
+/** Layout blanks around a value (edits), and what PHP's trim() removes (MediaWiki trims with it). */
+export const BLANKS = ' \t\r\n';
+const PHP_BLANKS = ' \t\n\r\0\v';
+
+/** Offsets of the first character of `s` not in `set` and just past the last one, [0, 0] if none. */
+export function core(s: string, set = PHP_BLANKS): [number, number] {
+  const b = s.length - run(s, s.length, -1, set);
+  return [Math.min(run(s, 0, 1, set), b), b];
 }
 
 /** PHP's trim(): MediaWiki trims names and values with it, which spares other Unicode spaces. */
-export const phpTrim = (s: string) => s.slice(...core(s, ' \t\n\r\0\v'));
+export const phpTrim = (s: string) => s.slice(...core(s));
 
 /**
  * A name or heading as MediaWiki reads it: source text of [a, b) without the comments and ignored
@@ -33,13 +45,9 @@ export function cleanText(text: string, skips: readonly number[], a: number, b: 
   return phpTrim(out + text.slice(at, b));
 }
 
-/** Removes `<!-- … -->` (an unterminated one runs to the end). */
-export const stripComments = (s: string) => s.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-
 // An innermost template argument with a default, `{{{name|default|…}}}`, where a `|` inside a link does
 // not split. A lone `[` does not match, so no backtracking can pile up.
-const TEXT = String.raw`(?:\[\[[^\]{}]*\]\]|[^{}|[])*`;
-const ARGUMENT = new RegExp(String.raw`\{\{\{${TEXT}\|(${TEXT})[^{}]*\}\}\}`, 'g');
+const ARGUMENT = /\{\{\{(?:\[\[[^\]{}]*\]\]|[^{}|[])*\|((?:\[\[[^\]{}]*\]\]|[^{}|[])*)[^{}]*\}\}\}/g;
 
 /**
  * A name as a page view reads it: a page has no arguments, so `{{{x|default}}}` gives way to its
@@ -47,27 +55,22 @@ const ARGUMENT = new RegExp(String.raw`\{\{\{${TEXT}\|(${TEXT})[^{}]*\}\}\}`, 'g
  */
 export function argumentDefaults(name: string): string | null {
   let s = name;
-  for (let k = 0; k < 99 && s.includes('{{{'); k++) {
-    const next = s.replace(ARGUMENT, '$1');
-    if (next === s) break;
-    s = next;
+  for (let k = 0, last = ''; k < 99 && s !== last; k++) {
+    last = s;
+    s = s.replace(ARGUMENT, '$1');
   }
   return s.includes('{{') ? null : phpTrim(s);
 }
 
-// Title::secureAndSplit: direction marks vanish, every kind of space and `_` is one space.
-const MARKS = /[\u200E\u200F\u202A-\u202E]/g;
-const SPACES = /[ _\u00A0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
-
 /**
  * The Template-namespace page a written name transcludes in a page view, in title form, or '' for
  * none. As Parser::braceSubstitution and Title::newFromText read it: `subst:` stays text, `msgnw:`
- * shows source, `safesubst:`/`msg:`/`raw:` drop; character references decode; blanks and `_` are
- * one space; `Template:` (any case) is optional, a leading `:` means the main namespace; a
- * `#fragment` goes; the first letter is upper case.
+ * shows source, `safesubst:`/`msg:`/`raw:` drop; character references decode; direction marks
+ * vanish, blanks and `_` are one space (Title::secureAndSplit); `Template:` (any case) is optional,
+ * a leading `:` means the main namespace; a `#fragment` goes; the first letter is upper case.
  */
-export function templateTitle(written: string): string {
-  let s = argumentDefaults(stripComments(written)) ?? '';
+function templateTitle(written: string): string {
+  let s = argumentDefaults(written.replace(/<!--[\s\S]*?(?:-->|$)/g, '')) ?? '';
   if (/^(subst|(safesubst:)?msgnw):/i.test(s)) return '';
   s = s
     .replace(/^(safesubst:)?(msg:)?(raw:)?/i, '')
@@ -76,16 +79,13 @@ export function templateTitle(written: string): string {
       return code < 0x110000 ? String.fromCodePoint(code) : '\ufffd';
     })
     .normalize()
-    .replace(MARKS, '')
-    .replace(SPACES, ' ')
+    .replace(/[\u200E\u200F\u202A-\u202E]/g, '')
+    // Every space and line separator (JS \s without the ASCII controls and U+FEFF), U+180E and `_`.
+    .replace(/(?:(?![\t-\r\uFEFF])[\s_\u180E])+/g, ' ')
     .trim();
-  const main = s[0] === ':';
   const ns = /^:? ?template ?: ?/i.exec(s);
-  if (main && !ns) return '';
-  s = s
-    .slice(ns ? ns[0].length : 0)
-    .split('#')[0]!
-    .trim();
+  if (s[0] === ':' && !ns) return '';
+  s = s.slice(ns?.[0].length).split('#')[0]!.trim();
   return s.replace(/^./u, (c) => c.toUpperCase());
 }
 
@@ -97,16 +97,10 @@ export function templateTitle(written: string): string {
  */
 export function templateMatcher(matcher: TemplateMatcher): (written: string) => boolean {
   const wanted = new Set([matcher.name, ...(matcher.aliases ?? [])].map(templateTitle));
+  wanted.delete('');
   const seen = new Map<string, boolean>();
-  return (written) => {
-    let hit = seen.get(written);
-    if (hit === undefined) {
-      const title = templateTitle(written);
-      hit = !!title && wanted.has(title);
-      seen.set(written, hit);
-    }
-    return hit;
-  };
+  return (written) =>
+    seen.get(written) ?? seen.set(written, wanted.has(templateTitle(written))).get(written)!;
 }
 
 /** Whether a written name transcludes the matcher's template (see templateMatcher). */

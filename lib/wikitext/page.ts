@@ -6,47 +6,42 @@ import type { Heading, PageScan, ScanOptions, TemplateMatcher } from './types.ts
 export const DEFAULT_EXTENSION_TAGS: readonly string[] =
   'nowiki pre gallery indicator langconvert ref references templatedata'.split(' ');
 
+/** Each heading's path: the texts of the headings it sits under, outermost first, itself last. */
+export function headingPaths(headings: readonly Heading[]): string[][] {
+  const open: Heading[] = [];
+  return headings.map((h) => {
+    while ((open.at(-1)?.level ?? 0) >= h.level) open.pop();
+    open.push(h);
+    return open.map((o) => o.text);
+  });
+}
+
 /**
  * Every template transclusion (templates and parser functions alike) of a page as MediaWiki's
  * preprocessor sees it in a page view, the page's headings, and what is malformed. Never throws.
  */
 export function scanPage(text: string, options?: ScanOptions): PageScan {
-  try {
-    return assemble(String(text), options);
-  } catch (error) {
-    // A bug must not take the page down with it: it is reported as a problem, and nothing is found.
-    return {
-      transclusions: [],
-      headings: [],
-      problems: [{ code: 'internal-error', message: `${error}`, start: 0, end: 0 }],
-    };
+  const page = scan(
+    String(text),
+    options?.extensionTags ?? DEFAULT_EXTENSION_TAGS,
+    options?.languageConversion !== false,
+  );
+  const { transclusions, headings } = page;
+  const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
+  const paths = headingPaths(headings.sort(byStart));
+  let next = 0;
+  for (const t of transclusions.sort(byStart)) {
+    while (next < headings.length && headings[next]!.end <= t.start) next++;
+    t.section = [...(paths[next - 1] ?? [])];
   }
+  page.problems.sort(byStart);
+  return page;
 }
 
 /** Like scanPage, but only the transclusions of one template (by MediaWiki's title rules). */
 export function findTransclusions(text: string, matcher: TemplateMatcher, options?: ScanOptions): PageScan {
   const page = scanPage(text, options);
   const matches = templateMatcher(matcher);
-  return { ...page, transclusions: page.transclusions.filter((t) => matches(t.template)) };
-}
-
-function assemble(text: string, options: ScanOptions | undefined): PageScan {
-  const raw = scan(
-    text,
-    options?.extensionTags ?? DEFAULT_EXTENSION_TAGS,
-    options?.languageConversion !== false,
-  );
-  const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
-  const headings = raw.headings.sort(byStart);
-  const path: Heading[] = [];
-  let next = 0;
-  for (const t of raw.transclusions.sort(byStart)) {
-    while (headings[next] && headings[next]!.end <= t.start) {
-      const h = headings[next++]!;
-      while (path.length && path[path.length - 1]!.level >= h.level) path.pop();
-      path.push(h);
-    }
-    t.section = path.map((h) => h.text);
-  }
-  return { transclusions: raw.transclusions, headings, problems: raw.problems.sort(byStart) };
+  page.transclusions = page.transclusions.filter((t) => matches(t.template));
+  return page;
 }

@@ -1,4 +1,6 @@
-import type { Piece, RawScan } from './scanner.ts';
+import { run } from './names.ts';
+import type { Piece } from './scanner.ts';
+import type { PageScan } from './types.ts';
 
 /**
  * What the preprocessor does at a `<`: HTML comments (with their rule of eating a line they stand
@@ -13,107 +15,100 @@ const EFFECTS = [
   'the rest of the page is hidden',
 ];
 
+/**
+ * A problem for the maintainer: what the source holds at [start, end), that it is never closed (or,
+ * for a stray `}}`, closes nothing), and what the wiki then does (an index into EFFECTS).
+ */
 export function report(
-  out: RawScan,
+  out: PageScan,
   code: string,
   what: string,
-  why: string,
   effect: number,
   start: number,
   end: number,
 ) {
+  const why = code === 'stray-close' ? 'closes nothing' : 'is never closed';
   out.problems.push({ code, message: `"${what}" ${why}, so ${EFFECTS[effect]}`, start, end });
 }
 
 const INCLUDEONLY = 'includeonly';
-// PCRE's \s without UTF mode: tab, LF, VT, FF, CR, space.
-const isSpace = (c: number) => c === 32 || (c > 8 && c < 14);
-// A tag name: up to the first blank, `/` or `>` (bounded, so a long run costs nothing).
-const NAME = /\/?[^\t-\r />]{0,99}/y;
+// A tag name: up to the first blank, `/` or `>` (bounded, so a long run costs nothing), and then a
+// blank, `>` or `/>` (PCRE's \s without UTF mode: tab, LF, VT, FF, CR, space).
+const NAME = /\/?[^\t-\r />]{0,99}(?=[\t-\r >]|\/>)/y;
+// PHP's strtolower(): ASCII letters only.
+const lower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
-/** Returns the scanner's handler for a `<` at offset i: the offset to go on from. */
-export function angleScanner(text: string, extensionTags: readonly string[], out: RawScan) {
+/**
+ * Returns the scanner's handler for a `<` at offset i: the offset to go on from. Comments and ignored
+ * include markup go to `skips` (flat [start, end) pairs), problems to `out`.
+ */
+export function angleScanner(text: string, extensionTags: readonly string[], out: PageScan, skips: number[]) {
   const n = text.length;
-  const lower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
   const tags = new Set([INCLUDEONLY, ...extensionTags.map((t) => lower(t.replace(/^<|>$/g, '')))]);
   // Once a tag has no `>` after it, no later one has either.
   let noMoreGT = false;
-  // Per tag name: a search for its closing tag, and the last one found [start, end) (start -1: none left).
-  const closeAt = new Map<string, [RegExp, number, number]>();
-  const blanks = (at: number) => {
-    let k = at;
-    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
-    return k - at;
-  };
+  // Per tag name: the end of the last closing tag found (-1: none left).
+  const closeAt = new Map<string, number>();
 
   const comment = (i: number, top: Piece | undefined) => {
     const close = text.indexOf('-->', i + 4);
     if (close < 0) {
-      out.skips.push(i, n);
-      report(out, 'unterminated-comment', '<!--', 'is never closed', 2, i, n);
+      skips.push(i, n);
+      report(out, 'unterminated-comment', '<!--', 2, i, n);
       return n;
     }
-    let wsStart = i;
-    while (text.charCodeAt(wsStart - 1) === 32 || text.charCodeAt(wsStart - 1) === 9) wsStart--;
+    const wsStart = i - run(text, i, -1, ' \t');
     // wsEnd: the last blank after the comment (or its `>`); more comments on the line chain on.
-    let wsEnd = close + 2 + blanks(close + 3);
-    while (text.startsWith('<!--', wsEnd + 1)) {
-      const c = text.indexOf('-->', wsEnd + 4);
-      if (c < 0) break;
-      wsEnd = c + 2 + blanks(c + 3);
+    let wsEnd = close;
+    for (
+      let c = close;
+      c >= 0;
+      c = text.startsWith('<!--', wsEnd + 1) ? text.indexOf('-->', wsEnd + 4) : -1
+    ) {
+      wsEnd = c + 2 + run(text, c + 3, 1, ' \t');
     }
     // Comments alone on their line take the line's blanks and its newline with them.
-    const eat = wsStart > 0 && text.charCodeAt(wsStart - 1) === 10 && text.charCodeAt(wsEnd + 1) === 10;
-    const end = eat ? wsEnd + 1 : close + 2;
+    const eat = text.charCodeAt(wsStart - 1) === 10 && text.charCodeAt(wsEnd + 1) === 10;
+    const end = eat ? wsEnd + 2 : close + 3;
+    // Only a heading reads these: its level is found before a comment at its line end.
     if (top) {
-      if (!(top.commentEnd >= 0 && top.commentEnd === wsStart - 1)) top.visualEnd = wsStart;
+      if (top.commentEnd !== wsStart) top.visualEnd = wsStart;
       top.commentEnd = end;
     }
-    out.skips.push(eat ? wsStart : i, end + 1);
-    return end + 1;
-  };
-
-  /** End offset of the first `</name\s*>` at or after `from` (any case), or -1. */
-  const findClose = (name: string, from: number) => {
-    const memo = closeAt.get(name) ?? [
-      new RegExp(`</${name.replace(/\W/g, '\\$&')}[\\t-\\r ]*>`, 'gi'),
-      -2,
-      -1,
-    ];
-    closeAt.set(name, memo);
-    const [re, start] = memo;
-    if (start !== -1 && start < from) {
-      re.lastIndex = from;
-      const m = re.exec(text);
-      memo[1] = m ? m.index : -1;
-      memo[2] = m ? re.lastIndex : -1;
-    }
-    return memo[2];
+    skips.push(eat ? wsStart : i, end);
+    return end;
   };
 
   const tag = (i: number) => {
     NAME.lastIndex = i + 1;
-    const name = NAME.exec(text)![0];
-    const low = lower(name);
-    const after = text.charCodeAt(i + 1 + name.length);
-    const ignored = /^\/?(no|only)include$/.test(low);
-    const named = ignored || tags.has(low);
-    if (!named || !(isSpace(after) || after === 62 || (after === 47 && text[i + 2 + name.length] === '>')))
-      return i + 1;
-    const tagEnd = noMoreGT ? -1 : text.indexOf('>', i + 1 + name.length);
-    noMoreGT = tagEnd < 0;
-    let next = tagEnd + 1;
-    if (noMoreGT) return i + 1;
-    if (!ignored && text[tagEnd - 1] !== '/') {
-      const closeEnd = findClose(low, next);
-      // Only `includeonly`, spelled in lower case, may run to the end (as in MediaWiki).
-      const toEnd = name === INCLUDEONLY;
-      if (closeEnd < 0) report(out, 'unclosed-tag', `<${name}>`, 'is never closed', toEnd ? 2 : 0, i, next);
-      if (closeEnd < 0 && !toEnd) return next;
-      next = closeEnd < 0 ? n : closeEnd;
+    const name = NAME.exec(text)?.[0];
+    // Undefined when no blank, `>` or `/>` follows the name: no tag then.
+    const low = name && lower(name);
+    const ignored = /^\/?(no|only)include$/.test(low!);
+    if (noMoreGT || !(ignored || tags.has(low!))) return i + 1;
+    let end = text.indexOf('>', i + 1 + name!.length) + 1;
+    noMoreGT = !end;
+    if (!end) return i + 1;
+    if (!ignored && text[end - 2] !== '/') {
+      // The first `</name\s*>` after the tag (any case). One found earlier is still the first if it
+      // ends after `end` (it cannot hold the `>` just before `end`).
+      let close = closeAt.get(low!) ?? 0;
+      if (close >= 0 && close <= end) {
+        const re = new RegExp(`</${low!.replace(/\W/g, '\\$&')}[\\t-\\r ]*>`, 'gi');
+        re.lastIndex = end;
+        close = re.exec(text) ? re.lastIndex : -1;
+        closeAt.set(low!, close);
+      }
+      if (close < 0) {
+        // Only `includeonly`, spelled in lower case, may run to the end (as in MediaWiki).
+        const toEnd = name === INCLUDEONLY;
+        report(out, 'unclosed-tag', `<${name}>`, toEnd ? 2 : 0, i, end);
+        if (!toEnd) return end;
+      }
+      end = close < 0 ? n : close;
     }
-    if (ignored || low === INCLUDEONLY) out.skips.push(i, next);
-    return next;
+    if (ignored || low === INCLUDEONLY) skips.push(i, end);
+    return end;
   };
 
   return (i: number, top: Piece | undefined) => (text.startsWith('!--', i + 1) ? comment(i, top) : tag(i));

@@ -25,6 +25,16 @@ describe('templateNameMatches', () => {
     expect(templateNameMatches('Projectidea', matcher)).toBe(false);
   });
 
+  it('collapses every Unicode space separator, U+180E and `_`, but not tabs, newlines or U+FEFF', () => {
+    const matcher = { name: 'Project idea', aliases: [] };
+    for (const space of ['\u3000', '\u2028', '\u180e', '_', '\u00a0\u1680 ', '\u200e ']) {
+      expect(templateNameMatches(`Project${space}idea`, matcher)).toBe(true);
+    }
+    for (const other of ['\t', '\n', '\ufeff', '\u200b']) {
+      expect(templateNameMatches(`Project${other}idea`, matcher)).toBe(false);
+    }
+  });
+
   it('takes an optional Template: prefix in any case, with blanks around the colon', () => {
     for (const written of [
       'Template:project',

@@ -121,6 +121,12 @@ describe('headings', () => {
     expect(headingsOf('== A == x\n')).toEqual([]);
   });
 
+  it('finds the closing run before a run of comments at the line end, and none before text', () => {
+    expect(
+      headingsOf('== A == <!-- x --> <!-- y -->\n=== B ===<!--x--><!--y-->\n==D==<!-- x -->y\n'),
+    ).toEqual(['2:A', '3:B']);
+  });
+
   it('gives each transclusion the path of headings above it', () => {
     const page = scanPage('{{a}}\n== S ==\n=== T ===\n{{b}}\n== U ==\n{{c}}\n');
     expect(page.transclusions.map((t) => t.section)).toEqual([[], ['S', 'T'], ['U']]);
@@ -202,6 +208,14 @@ describe('extension tags', () => {
     expect(shapes('<math>{{a}}</math>')).toEqual(['a()']);
     expect(shapes('<math>{{a}}</math>', { extensionTags: ['math'] })).toEqual([]);
     expect(shapes('<nowiki>{{a}}</nowiki>', { extensionTags: ['<pre>'] })).toEqual(['a()']);
+  });
+
+  it('reads no tag name longer than 99 characters, even a listed one', () => {
+    const name = 'r'.repeat(100);
+    expect(shapes(`<${name}>{{a}}</${name}>{{b}}`, { extensionTags: [name] })).toEqual(['a()', 'b()']);
+    expect(
+      shapes(`<${name.slice(1)}>{{a}}</${name.slice(1)}>{{b}}`, { extensionTags: [name.slice(1)] }),
+    ).toEqual(['b()']);
   });
 
   it('needs a blank, `>` or `/>` right after the name', () => {
@@ -292,6 +306,12 @@ describe('malformed input', () => {
     expect(unclosed.problems).toHaveLength(20_000);
     // 30,002 braces: 10,000 arguments {{{…}}} inside one template.
     expect(scanPage('{'.repeat(30_002) + '}'.repeat(30_002)).transclusions).toHaveLength(1);
+  });
+
+  it('stays linear on long runs of closing braces and brackets', () => {
+    // 300,002 braces: 100,000 arguments {{{…}}} inside one template; each close looks at three `}`.
+    expect(scanPage('{'.repeat(300_002) + '}'.repeat(300_002)).transclusions).toHaveLength(1);
+    expect(scanPage('[['.repeat(100_000) + ']]'.repeat(100_000)).problems).toEqual([]);
   });
 
   it('never throws, whatever it is given', () => {
