@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { parseBuildWikis } from './lib/model/build-wikis';
+import { panelWebAccessibleResources } from './lib/panel/web-accessible';
 import { originPattern } from './lib/settings/wikis';
 
 // Wikis enabled from the start (demo and tests): PROJECT_DESK_WIKIS=<origin>[,<origin>…] npm run build.
@@ -19,6 +20,11 @@ export default defineConfig({
       originPattern(origin, browser === 'firefox' ? 'firefox' : 'chrome'),
     ),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The editor panel may be framed only by the pre-enabled wikis' pages.
+    web_accessible_resources: panelWebAccessibleResources(
+      buildWikis,
+      browser === 'firefox' ? 'firefox' : 'chrome',
+    ),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

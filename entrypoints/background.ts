@@ -1,27 +1,52 @@
 import '../lib/zod-jitless';
 import { browser } from 'wxt/browser';
-import { registerPageAdapter } from '../lib/background/adapter-registration';
+import { enabledWikis, registerPageAdapter } from '../lib/background/adapter-registration';
+import { registerDashboardHandlers } from '../lib/background/dashboard-handlers';
+import { acceptDraftPort, registerPanelHandlers } from '../lib/background/panel-wiring';
 import { handleScanPage } from '../lib/background/scan-page';
+import { draftServices } from '../lib/background/services';
+import { WikiAccess } from '../lib/background/wiki-access';
 import { Router } from '../lib/messaging/channel';
 import { scanPage } from '../lib/messaging/protocol';
 import { watchWikis } from '../lib/settings/wiki-store';
 
 export default defineBackground(() => {
-  const router = new Router(browser.runtime.id).on(scanPage, (view, sender) =>
-    handleScanPage(view, sender, (input, init) => fetch(input, init)),
-  );
+  const ownId = browser.runtime.id;
+  // scheme://id, not URL.origin (which is "null" for extension URLs in some browsers).
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  const services = draftServices();
+  const access = new WikiAccess({ enabledWikis, fetchFn: (input, init) => fetch(input, init) });
+  const router = new Router(ownId).on(scanPage, (view, sender) => handleScanPage(view, sender, access));
+  registerPanelHandlers(router, {
+    services,
+    access,
+    ownId,
+    extensionOrigin,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+  });
+  registerDashboardHandlers(router, { hub: services.hub, index: services.index });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const info = { id: sender.id, url: sender.url, tabId: sender.tab?.id };
     router.dispatch(message, info).then((reply) => reply && sendResponse(reply));
     return true;
   });
+  browser.runtime.onConnect.addListener((port) => {
+    acceptDraftPort(port, { services, ownId, extensionOrigin });
+  });
 
+  const refreshProfiles = () => {
+    enabledWikis()
+      .then((wikis) => services.profiles.update(wikis))
+      .catch((error) => console.error('Project Desk: could not read the enabled wikis', error));
+  };
   const reregister = () => {
+    refreshProfiles();
     registerPageAdapter().catch((error) =>
       console.error('Project Desk: could not register the page adapter', error),
     );
   };
+  refreshProfiles();
   browser.runtime.onInstalled.addListener(reregister);
   browser.runtime.onStartup.addListener(reregister);
   browser.permissions.onAdded.addListener(reregister);

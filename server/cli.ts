@@ -14,7 +14,7 @@ import { MintRequestSchema, mintToken } from './token';
 export const USAGE = `Usage:
   project-desk-server [--port N] [--data DIR] [--host HOST] [--log-level debug|info|warn|error|silent]
                       [--max-message-bytes N] [--max-connections-per-address N]
-                      [--max-documents-per-space N] [--database-url postgres://…]
+                      [--max-documents-per-space N] [--database-url postgres://…] [--redis redis://…]
   project-desk-server token --data DIR --space S --role editor|reviewer|viewer --name NAME --days D
 
 Defaults: --port ${DEFAULT_PORT}, --host ${DEFAULT_HOST}, --data ${DEFAULT_DATA_DIR}.
@@ -43,6 +43,7 @@ const SERVE_FLAGS = {
   'max-connections-per-address': 'maxConnectionsPerAddress',
   'max-documents-per-space': 'maxDocumentsPerSpace',
   'database-url': 'databaseUrl',
+  redis: 'redisUrl',
 } as const satisfies Record<string, keyof ServerConfig>;
 
 /** Every flag takes a value except --help; an unknown flag or a stray word throws. */

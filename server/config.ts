@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RedisUrlSchema, redactRedisUrl } from './scale/redis-url';
 import { SecretSchema } from './secret';
 
 /**
@@ -39,6 +40,22 @@ export const ServerConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /**
+   * redis:// (or rediss:// for TLS) to share live updates with the other server instances of one
+   * deployment (docs/deployment.md). They must share the PostgreSQL database too: an SQLite file is one
+   * instance's, and its compaction would drop updates another instance appended.
+   */
+  redisUrl: RedisUrlSchema.optional(),
+});
+
+/** The configuration schema with the rules that tie settings together. */
+export const ServerConfigCheckedSchema = ServerConfigSchema.superRefine((config, context) => {
+  if (config.redisUrl && !config.databaseUrl)
+    context.addIssue({
+      code: 'custom',
+      path: ['redisUrl'],
+      message: `needs ${SETTINGS.databaseUrl.flag} (${SETTINGS.databaseUrl.env}): instances that share Redis must share one PostgreSQL database`,
+    });
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 type Key = keyof ServerConfig;
@@ -57,6 +74,7 @@ export const SETTINGS: Record<Key, { flag: string; env: string }> = {
   },
   maxDocumentsPerSpace: { flag: '--max-documents-per-space', env: 'PROJECT_DESK_MAX_DOCUMENTS_PER_SPACE' },
   databaseUrl: { flag: '--database-url', env: 'PROJECT_DESK_DATABASE_URL' },
+  redisUrl: { flag: '--redis', env: 'PROJECT_DESK_REDIS_URL' },
 };
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string };
@@ -72,12 +90,15 @@ export function resolveConfig(
     const value = flags[key] ?? (fromEnv === '' ? undefined : fromEnv);
     if (value !== undefined) raw[key] = value;
   }
-  const parsed = ServerConfigSchema.safeParse(raw);
+  const parsed = ServerConfigCheckedSchema.safeParse(raw);
   if (parsed.success) return { ok: true, config: parsed.data };
   const issue = parsed.error.issues[0]!;
   const key = issue.path[0] as Key;
   const setting = SETTINGS[key];
-  const shown = key === 'secret' ? '' : ` (got ${JSON.stringify(raw[key])})`;
+  const shown =
+    key === 'secret'
+      ? ''
+      : ` (got ${JSON.stringify(key === 'redisUrl' ? redactRedisUrl(raw[key]!) : raw[key])})`;
   const source = flags[key] !== undefined ? setting.flag : setting.env;
   return { ok: false, message: `invalid configuration: ${source} ${issue.message}${shown}` };
 }

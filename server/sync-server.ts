@@ -8,6 +8,7 @@ import { AuthExtension } from './extensions/auth';
 import { SpaceLimitsExtension } from './extensions/limits';
 import { LoggingExtension } from './extensions/logging';
 import { PersistenceExtension } from './extensions/persistence';
+import { type RedisLinkStatus, RedisScaleOutExtension } from './extensions/redis';
 import type { SessionContext } from './extensions/refusal';
 import { decodeFrame, PONG_FRAME_BYTE, rememberFrame } from './frame';
 import type { Logger } from './log';
@@ -31,7 +32,8 @@ const CLOSE_GRACE_MS = 2000;
 export type SyncServerLimits = Pick<
   ServerConfig,
   'port' | 'host' | 'maxMessageBytes' | 'maxConnectionsPerAddress' | 'maxDocumentsPerSpace'
->;
+> &
+  Partial<Pick<ServerConfig, 'redisUrl'>>;
 
 export interface SyncServerOptions {
   config: SyncServerLimits;
@@ -48,6 +50,8 @@ export interface Health {
   uptime: number;
   documents: number;
   connections: number;
+  /** Only with Redis configured: the link to the other instances (`ready`, `reconnecting`, …). */
+  redis?: RedisLinkStatus;
 }
 
 export interface SyncServer {
@@ -85,6 +89,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const version = serverVersion();
   const startedAt = Date.now();
   const persistence = new PersistenceExtension(store, logger);
+  // With Redis, several instances serve the same documents (docs/deployment.md); it must answer first.
+  const scaleOut = config.redisUrl ? new RedisScaleOutExtension(config.redisUrl, logger) : null;
+  try {
+    await scaleOut?.ready();
+  } catch (error) {
+    scaleOut?.close();
+    throw error;
+  }
   const hocuspocus = new Hocuspocus({
     name: 'project-desk',
     quiet: true,
@@ -96,6 +108,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       new SpaceLimitsExtension(store, config.maxDocumentsPerSpace, logger),
       persistence,
       new LoggingExtension(logger),
+      ...(scaleOut ? [scaleOut] : []),
     ],
   });
   const limiter = new AddressLimiter(config.maxConnectionsPerAddress);
@@ -112,6 +125,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     uptime: Math.round((Date.now() - startedAt) / 1000),
     documents: hocuspocus.getDocumentsCount(),
     connections: wss.clients.size,
+    ...(scaleOut ? { redis: scaleOut.status() } : {}),
   });
 
   const respond = (req: IncomingMessage, res: ServerResponse) => {
@@ -175,7 +189,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     });
   });
   const port = (httpServer.address() as AddressInfo).port;
-  logger.info('server.listening', { host: config.host, port, version, ...options.describe });
+  logger.info('server.listening', {
+    host: config.host,
+    port,
+    version,
+    ...options.describe,
+    ...(scaleOut ? { scaleOut: 'redis', instance: scaleOut.configuration.identifier } : {}),
+  });
 
   const storesPending = () =>
     [...hocuspocus.documents.values()].some((document) => {
@@ -203,6 +223,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const documents = hocuspocus.documents.size;
     await persistence.flushAll(hocuspocus.documents);
     await store.close();
+    scaleOut?.close();
     wss.close();
     logger.info('server.stopped', { flushed: documents });
   };

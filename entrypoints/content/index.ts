@@ -1,9 +1,25 @@
 import '../../lib/zod-jitless';
-import { mountPageControls } from '../../components/in-page/page-adapter';
-import { locateEntries, type PageEntry } from '../../lib/adapter/locate-entries';
-import { findArticleRoot, readPageView } from '../../lib/mediawiki/page-view';
+import { browser } from 'wxt/browser';
+import { mountPageControls, type PageControls } from '../../components/in-page/page-adapter';
+import { PanelController } from '../../components/in-page/panels';
+import { locateEntries, sectionKey } from '../../lib/adapter/locate-entries';
+import { OWN_MARK } from '../../lib/adapter/page-text';
+import { findArticleRoot, type PageView, readPageView } from '../../lib/mediawiki/page-view';
 import { request } from '../../lib/messaging/client';
-import { scanPage } from '../../lib/messaging/protocol';
+import { pageDrafts, scanPage } from '../../lib/messaging/protocol';
+import { encodePanelLink, PANEL_PAGE, type PanelTarget, STANDBY_FRAGMENT } from '../../lib/panel/panel-link';
+
+const warn = (error: unknown) =>
+  console.warn('Project Desk:', error instanceof Error ? error.message : error);
+
+/** Puts the "Draft" badges on the entries and sections that have drafts on this device. */
+async function showDrafts(view: PageView, controls: PageControls): Promise<void> {
+  const drafts = await request(pageDrafts, view);
+  controls.showDrafts(
+    new Map(drafts.entries.map((entry) => [entry.ordinal, { behind: entry.behind }])),
+    new Set(drafts.sections.map((item) => sectionKey(item.section))),
+  );
+}
 
 // The page adapter: registered at run time by the background on enabled wikis only (no static matches).
 export default defineContentScript({
@@ -14,17 +30,50 @@ export default defineContentScript({
     const root = findArticleRoot(document);
     if (!view || !root) return;
     const scan = await request(scanPage, view).catch((error: unknown) => {
-      console.warn('Project Desk:', error instanceof Error ? error.message : error);
+      warn(error);
       return null;
     });
     if (!scan || ctx.isInvalid) return;
     if (scan.entries.length === 0 && scan.malformed.length === 0) return;
     const located = locateEntries(root, scan.entries, scan.malformed);
-    const unmount = mountPageControls(document, root, scan.entries, located, {
-      editEntry: (entry: PageEntry) =>
-        document.dispatchEvent(new CustomEvent('project-desk:edit', { detail: entry.ordinal })),
-      newEntry: () => undefined,
+    const panelUrl = (target: PanelTarget) =>
+      `${browser.runtime.getURL(PANEL_PAGE)}#${encodePanelLink({ wiki: location.origin, view, target })}`;
+    let controls: PageControls | null = null;
+    const refresh = () => {
+      if (controls) showDrafts(view, controls).catch(warn);
+    };
+    const panels = new PanelController({
+      window,
+      root,
+      // scheme://id of the extension (URL.origin is "null" for extension URLs in some browsers).
+      extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+      panelUrl,
+      standbyUrl: `${browser.runtime.getURL(PANEL_PAGE)}#${STANDBY_FRAGMENT}`,
+      onClosed: refresh,
     });
-    ctx.onInvalidated(unmount);
+    // The pointer (or focus) on a button is the moment to load the panel page, before the click.
+    const buttons = ['edit', 'new', 'unlocated'].map((kind) => `[${OWN_MARK}="${kind}"]`).join(',');
+    const prepare = (event: Event) => {
+      if (event.target instanceof Element && event.target.closest(buttons)) panels.prepare();
+    };
+    root.addEventListener('pointerover', prepare, { passive: true });
+    root.addEventListener('focusin', prepare);
+    controls = mountPageControls(document, root, scan.entries, located, {
+      editEntry: (entry) => {
+        const control = controls?.entries.get(entry.ordinal);
+        if (control) panels.toggle({ kind: 'entry', ordinal: entry.ordinal, title: entry.title }, control);
+      },
+      newEntry: (section) => {
+        const control = controls?.sections.get(sectionKey(section));
+        if (control) panels.toggle({ kind: 'new', section: [...section] }, control);
+      },
+    });
+    refresh();
+    ctx.onInvalidated(() => {
+      root.removeEventListener('pointerover', prepare);
+      root.removeEventListener('focusin', prepare);
+      panels.destroy();
+      controls?.remove();
+    });
   },
 });

@@ -16,3 +16,14 @@ export type PageScanResult = z.infer<typeof PageScanResultSchema>;
 
 /** Content script → background: read this page's wikitext and say which entries it holds. */
 export const scanPage = defineRequest('scanPage', PageViewSchema, PageScanResultSchema);
+
+export const PageDraftsSchema = z.object({
+  /** The page's entries that have an open draft on this device, and whether the wiki changed since. */
+  entries: z.array(z.object({ ordinal: z.int().check(z.positive()), behind: z.boolean() })),
+  /** Sections that hold an open draft of a new entry (heading paths, outermost first). */
+  sections: z.array(z.object({ section: z.array(z.string()) })),
+});
+export type PageDrafts = z.infer<typeof PageDraftsSchema>;
+
+/** Content script → background: which of this page's entries have drafts (for the badges). */
+export const pageDrafts = defineRequest('pageDrafts', PageViewSchema, PageDraftsSchema);
