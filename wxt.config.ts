@@ -20,11 +20,8 @@ export default defineConfig({
       originPattern(origin, browser === 'firefox' ? 'firefox' : 'chrome'),
     ),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    // The editor panel may be framed only by the pre-enabled wikis' pages.
-    web_accessible_resources: panelWebAccessibleResources(
-      buildWikis,
-      browser === 'firefox' ? 'firefox' : 'chrome',
-    ),
+    // The editor panel, framed by wiki pages; see lib/panel/web-accessible.ts for why any http(s) page.
+    web_accessible_resources: panelWebAccessibleResources(),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

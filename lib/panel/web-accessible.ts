@@ -1,22 +1,17 @@
-import { originPattern } from '../settings/wikis';
 import { PANEL_PAGE } from './panel-link';
 
 /**
- * The manifest's web_accessible_resources entry for the editor panel (for wxt.config.ts): the page
- * adapter frames panel.html inside wiki pages, which the browser allows only for pages matching these
- * patterns. The wikis enabled at build time; a wiki enabled later on the options page needs the panel
- * too, which a static manifest cannot name in advance (see the report on issue 5).
+ * The manifest's web_accessible_resources entry for the editor panel: the page adapter frames panel.html
+ * inside wiki pages. A wiki the user enables at run time cannot be named in a static manifest, so the
+ * panel is reachable from any http(s) page; what guards the drafts is the background, which serves a
+ * panel only when the tab embedding it shows an enabled wiki (lib/background/senders.ts). The cost, said
+ * plainly: a site can tell that Project Desk is installed by probing panel.html.
  */
 export interface WebAccessibleResource {
   resources: string[];
   matches: string[];
 }
 
-export function panelWebAccessibleResources(
-  origins: readonly string[],
-  browser: 'chrome' | 'firefox',
-): WebAccessibleResource[] {
-  if (origins.length === 0) return [];
-  const matches = [...new Set(origins.map((origin) => originPattern(origin, browser)))];
-  return [{ resources: [PANEL_PAGE.replace(/^\//, '')], matches }];
+export function panelWebAccessibleResources(): WebAccessibleResource[] {
+  return [{ resources: [PANEL_PAGE.replace(/^\//, '')], matches: ['https://*/*', 'http://*/*'] }];
 }
