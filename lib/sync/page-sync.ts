@@ -161,6 +161,9 @@ export class PageSync implements Subscriber {
     this.options.hubDoc.subscribers.delete(this);
     this.mirror.off('update', this.onMirrorUpdate);
     this.catchUp.destroy();
+    // Say we left while the provider is still attached to the shared socket: its own destroy may detach
+    // first, and peers would then see us only when our presence times out (30 s).
+    this.provider.awareness?.setLocalState(null);
     this.provider.destroy();
     this.mirror.destroy();
     this.markReady();
