@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntryRefSchema } from '../anchoring/schema';
+import { MONTH_NAMES } from '../model/dates';
 import type { TextEdit } from '../wikitext/types';
 import type { ThreadRecord } from './schema';
 
@@ -88,27 +89,12 @@ export function planRemarkRemoval(intent: RemarkRemoval, wikitext: string): Remo
   return { ok: true, edit: { start: from, end, text: '' }, note: null };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** A signature's time as MediaWiki writes it: "14:14, 23 January 2013 (UTC)". */
 export function signatureTime(iso: string): string {
   const time = new Date(iso);
   if (Number.isNaN(time.getTime())) throw new RangeError(`not a time: ${iso}`);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(time.getUTCHours())}:${pad(time.getUTCMinutes())}, ${time.getUTCDate()} ${MONTHS[time.getUTCMonth()]} ${time.getUTCFullYear()} (UTC)`;
+  return `${pad(time.getUTCHours())}:${pad(time.getUTCMinutes())}, ${time.getUTCDate()} ${MONTH_NAMES[time.getUTCMonth()]} ${time.getUTCFullYear()} (UTC)`;
 }
 
 /**
