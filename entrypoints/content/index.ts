@@ -2,6 +2,7 @@ import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { mountPageControls, type PageControls } from '../../components/in-page/page-adapter';
 import { PanelController } from '../../components/in-page/panels';
+import { listenForWikiFetch } from '../../components/in-page/wiki-fetch-relay';
 import { locateEntries, sectionKey } from '../../lib/adapter/locate-entries';
 import { OWN_MARK } from '../../lib/adapter/page-text';
 import { findArticleRoot, type PageView, readPageView } from '../../lib/mediawiki/page-view';
@@ -36,6 +37,8 @@ export default defineContentScript({
     if (!scan || ctx.isInvalid) return;
     if (scan.entries.length === 0 && scan.malformed.length === 0) return;
     const located = locateEntries(root, scan.entries, scan.malformed);
+    // Publishing from a panel of this tab goes through here, with the user's wiki session.
+    const stopRelay = listenForWikiFetch(location.origin);
     const panelUrl = (target: PanelTarget) =>
       `${browser.runtime.getURL(PANEL_PAGE)}#${encodePanelLink({ wiki: location.origin, view, target })}`;
     let controls: PageControls | null = null;
@@ -70,6 +73,7 @@ export default defineContentScript({
     });
     refresh();
     ctx.onInvalidated(() => {
+      stopRelay();
       root.removeEventListener('pointerover', prepare);
       root.removeEventListener('focusin', prepare);
       panels.destroy();
