@@ -52,10 +52,12 @@ export class PublishService {
     const session = await this.session(editor, request.view.title);
     const doc = (await this.deps.hub.doc(request.docName)).doc;
     const wanted = request.entryIds === null ? null : new Set(request.entryIds);
+    // An entry's own dialog may publish it again after it was published (its base moved there);
+    // the page's dialog takes the open drafts only.
+    const open = (status: string) =>
+      status === 'draft' || status === 'conflict' || (wanted !== null && status === 'published');
     const drafts = readDraftEntries(doc).entries.filter(
-      (entry) =>
-        (wanted === null || wanted.has(entry.id)) &&
-        (entry.meta.status === 'draft' || entry.meta.status === 'conflict'),
+      (entry) => (wanted === null || wanted.has(entry.id)) && open(entry.meta.status),
     );
     const unfinished = await this.unfinished(request.view.title, new Set(drafts.map((d) => d.id)));
     if (drafts.length === 0) {

@@ -37,6 +37,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const PVUSB = 'Implement Xen PVUSB support in xl/libxl toolstack';
 const HARD = (text: string) => replaceOnce(text, '|Difficulty=Medium\n', '|Difficulty=Hard\n');
 
 describe('publishing a draft to the wiki', () => {
@@ -62,7 +63,49 @@ describe('publishing a draft to the wiki', () => {
       user: env.wiki.users.mentor.username,
       comment: `Update project: ${LAZY}`,
     });
-    // The draft is published: the page shows no draft badge for it once the panel is closed.
+    // The draft is marked published: no draft badge on the page, `Published` on the dashboard.
+    await frame.getByRole('button', { name: 'Close editor', exact: true }).click();
+    const edit = page.getByRole('button', { name: `Edit project: ${LAZY}`, exact: true });
+    await expect.poll(() => edit.getAttribute('aria-expanded')).toBe('false');
+    // Another entry's unpublished draft: once its badge shows, the badges are up to date.
+    const other = `Edit project: ${PVUSB}`;
+    const otherFrame = await openPanel(page, other);
+    await field(otherFrame, 'Difficulty').fill('Easy');
+    await savedOnDevice(otherFrame);
+    await otherFrame.getByRole('button', { name: 'Close editor', exact: true }).click();
+    const otherButton = page.getByRole('button', { name: other, exact: true });
+    await expect.poll(() => otherButton.getAttribute('aria-describedby')).toBe('project-desk-draft-badge');
+    expect(await edit.getAttribute('aria-describedby')).not.toBe('project-desk-draft-badge');
+    const dashboard = await browser.openExtensionPage('dashboard.html');
+    const row = dashboard.getByRole('row').filter({ hasText: title }).filter({ hasText: LAZY });
+    await expect
+      .poll(async () => (await row.count()) === 1 && (await row.textContent()))
+      .toContain('Published');
+    await dashboard.close();
+    await page.close();
+  });
+
+  it('moves the draft’s base to the new revision: publishing again sends only what changed since', async () => {
+    const { title } = await freshPage(mentor, 'twice');
+    const page = await openWikiPage(browser.context, env, title);
+    const frame = await openPanel(page, `Edit project: ${LAZY}`);
+    await field(frame, 'Difficulty').fill('Hard');
+    await savedOnDevice(frame);
+    let dialog = await openPublishDialog(frame);
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expectStatus(dialog, /^Published/);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await field(frame, 'Skills Needed').fill('C');
+    await savedOnDevice(frame);
+    dialog = await openPublishDialog(frame);
+    const diff = dialog.getByRole('region', { name: 'Changes to the wikitext' });
+    expect(await diff.locator('ins').allTextContents()).toEqual(['+ |Skills=C\n']);
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expectStatus(dialog, /^Published/);
+    expect(await mentor.wikitext(title)).toBe(
+      HARD(SEED).replace(/\|Skills=A good understanding[^\n]*\n/, '|Skills=C\n'),
+    );
+    expect(await revisions(mentor, title)).toHaveLength(3);
     await page.close();
   });
 
