@@ -130,19 +130,27 @@ export function usePublish(target: PublishTarget) {
       request(publishDrafts, {
         wiki: link.wiki,
         view: link.view,
-        docName,
+        docName: prepared?.docName ?? docName,
         publishId: id,
         plan,
         summary: text,
         hold: !navigator.onLine,
       }),
     );
-  }, [plan, summary, go, link, docName]);
+  }, [plan, summary, go, link, docName, prepared]);
 
   /** Sends a queued or interrupted publish, on the user's word (the wiki is asked first). */
   const resume = useCallback(
-    () => go((id) => request(retryPublish, { wiki: link.wiki, view: link.view, docName, publishId: id })),
-    [go, link, docName],
+    () =>
+      go((id) =>
+        request(retryPublish, {
+          wiki: link.wiki,
+          view: link.view,
+          docName: prepared?.docName ?? docName,
+          publishId: id,
+        }),
+      ),
+    [go, link, docName, prepared],
   );
 
   return {

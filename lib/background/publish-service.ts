@@ -1,9 +1,14 @@
+import type * as Y from 'yjs';
+import { pageDocName } from '../collab/doc-names';
+import type { DraftEntry } from '../collab/draft-entry';
 import { readDraftEntries } from '../collab/read-entry';
 import type { DraftHub } from '../drafts/hub';
-import type { Fetch } from '../mediawiki/api';
+import type { Fetch, PageSource } from '../mediawiki/api';
 import { WikiEditor } from '../mediawiki/edit';
 import type { PageView } from '../mediawiki/page-view';
 import type { SenderInfo } from '../messaging/channel';
+import type { SiteProfile } from '../model/profile';
+import { draftChanged } from '../panel/draft-changes';
 import type { PreparePublishResult, UnfinishedPublish, WikiSession } from '../panel/publish-protocol';
 import type { PublishJournal, PublishRecord } from '../publish/journal';
 import { markPublished } from '../publish/mark-published';
@@ -50,32 +55,42 @@ export class PublishService {
   ): Promise<PreparePublishResult> {
     const { editor, profile } = await this.editorFor(request, sender);
     const session = await this.session(editor, request.view.title);
-    const doc = (await this.deps.hub.doc(request.docName)).doc;
-    const wanted = request.entryIds === null ? null : new Set(request.entryIds);
-    // An entry's own dialog may publish it again after it was published (its base moved there);
-    // the page's dialog takes the open drafts only.
-    const open = (status: string) =>
-      status === 'draft' || status === 'conflict' || (wanted !== null && status === 'published');
-    const drafts = readDraftEntries(doc).entries.filter(
-      (entry) => (wanted === null || wanted.has(entry.id)) && open(entry.meta.status),
-    );
-    const unfinished = await this.unfinished(request.view.title, new Set(drafts.map((d) => d.id)));
+    let page: PageSource;
+    try {
+      page = await editor.readPage(request.view.title, null);
+    } catch (error) {
+      const reason = `The wiki page could not be read (${errorText(error)}).`;
+      return { docName: request.docName, plan: null, reason, session, unfinished: [] };
+    }
+    // The page's dialog names the document by the title the page shows; the wiki's is canonical.
+    const docName =
+      request.entryIds === null
+        ? pageDocName({ wiki: new URL(request.wiki).origin, page: page.title })
+        : request.docName;
+    const doc = (await this.deps.hub.doc(docName)).doc;
+    const drafts = this.draftsToPublish(doc, request.entryIds, profile);
+    const unfinished = await this.unfinished(page.title, new Set(drafts.map((d) => d.id)));
     if (drafts.length === 0) {
       const reason = 'There is no open draft to publish: it is published already, or discarded.';
-      return { plan: null, reason, session, unfinished };
+      return { docName, plan: null, reason, session, unfinished };
     }
-    try {
-      const page = await editor.readPage(request.view.title, null);
-      const plan = planPublish({ profile, page, drafts });
-      return { plan, reason: null, session, unfinished };
-    } catch (error) {
-      return {
-        plan: null,
-        reason: `The wiki page could not be read (${errorText(error)}).`,
-        session,
-        unfinished,
-      };
+    return { docName, plan: planPublish({ profile, page, drafts }), reason: null, session, unfinished };
+  }
+
+  /**
+   * An entry's own dialog publishes its draft, even one published before (its base moved there, so
+   * only later changes go); the page's dialog takes every open draft somebody wrote in.
+   */
+  private draftsToPublish(doc: Y.Doc, entryIds: string[] | null, profile: SiteProfile): DraftEntry[] {
+    const entries = readDraftEntries(doc).entries;
+    if (entryIds !== null) {
+      const wanted = new Set(entryIds);
+      return entries.filter((entry) => wanted.has(entry.id) && entry.meta.status !== 'discarded');
     }
+    return entries.filter(
+      (entry) =>
+        (entry.meta.status === 'draft' || entry.meta.status === 'conflict') && draftChanged(profile, entry),
+    );
   }
 
   publish(

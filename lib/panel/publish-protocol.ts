@@ -40,6 +40,8 @@ export const UnfinishedPublishSchema = z.object({
 export type UnfinishedPublish = z.infer<typeof UnfinishedPublishSchema>;
 
 export const PreparePublishResultSchema = z.object({
+  /** The drafts document, by the page's canonical title: publish and retry name this one. */
+  docName: z.string().min(1),
   /** Null when nothing can be planned (no open draft, the page is gone); `reason` says why. */
   plan: PublishPlanSchema.nullable(),
   reason: z.string().nullable(),

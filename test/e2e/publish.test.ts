@@ -13,6 +13,7 @@ import {
   freshPage,
   LAZY,
   logInThroughForm,
+  openPagePublish,
   openPanel,
   openPublishDialog,
   openWikiPage,
@@ -106,6 +107,34 @@ describe('publishing a draft to the wiki', () => {
       HARD(SEED).replace(/\|Skills=A good understanding[^\n]*\n/, '|Skills=C\n'),
     );
     expect(await revisions(mentor, title)).toHaveLength(3);
+    await page.close();
+  });
+
+  it('publishes every draft of the page at once from the page’s own `Publish to wiki`', async () => {
+    const { title } = await freshPage(mentor, 'page');
+    const page = await openWikiPage(browser.context, env, title);
+    expect(await page.getByRole('button', { name: 'Publish to wiki', exact: true }).isVisible()).toBe(false);
+    for (const [name, value] of [
+      [LAZY, 'Hard'],
+      [PVUSB, 'Easy'],
+    ] as const) {
+      const frame = await openPanel(page, `Edit project: ${name}`);
+      await field(frame, 'Difficulty').fill(value);
+      await savedOnDevice(frame);
+      await frame.getByRole('button', { name: 'Close editor', exact: true }).click();
+    }
+    const dialog = await openPagePublish(page);
+    expect(await dialog.getByLabel('Edit summary').inputValue()).toBe(`Update projects: ${PVUSB}, ${LAZY}`);
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expectStatus(dialog, /^Published/);
+    const pvusb = 'Student: Bo Cao\n|Difficulty=';
+    expect(await mentor.wikitext(title)).toBe(replaceOnce(HARD(SEED), `${pvusb}\n`, `${pvusb}Easy\n`));
+    expect(await revisions(mentor, title)).toHaveLength(2);
+    // Nothing is left to publish: closing the dialog, the page's button goes.
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Publish to wiki', exact: true }).isVisible())
+      .toBe(false);
     await page.close();
   });
 

@@ -133,3 +133,23 @@ export async function revisions(
   return (answer.query as { pages: { revisions: { revid: number; user: string; comment: string }[] }[] })
     .pages[0]!.revisions;
 }
+
+/** The page's own `Publish to wiki` (shown once it has drafts): the panel frame it opens, in page mode. */
+export async function openPagePublish(page: Page): Promise<Locator> {
+  const button = page.getByRole('button', { name: 'Publish to wiki', exact: true });
+  await expectVisible(button);
+  const before = new Map(panelFrames(page).map((frame) => [frame, frame.url()]));
+  await button.click();
+  let frame: Frame | undefined;
+  await expect
+    .poll(() => (frame = panelFrames(page).find((f) => before.get(f) !== f.url())), { timeout: 20_000 })
+    .toBeTruthy();
+  const dialog = frame!.getByRole('dialog', { name: 'Publish to wiki' });
+  await expectVisible(dialog);
+  await expect
+    .poll(async () => (await dialog.textContent())?.includes('Comparing your draft with the wiki') ?? true, {
+      timeout: 20_000,
+    })
+    .toBe(false);
+  return dialog;
+}
