@@ -86,6 +86,25 @@ describe('publishing a draft to the wiki', () => {
     await page.close();
   });
 
+  it('is a dialog for the keyboard: focus on its title, Esc closes it alone and focus returns to the button', async () => {
+    const { title } = await freshPage(mentor, 'keyboard');
+    const page = await openWikiPage(browser.context, env, title);
+    const frame = await openPanel(page, `Edit project: ${LAZY}`);
+    await field(frame, 'Difficulty').fill('Hard');
+    await savedOnDevice(frame);
+    const dialog = await openPublishDialog(frame);
+    const focused = () => frame.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await focused()).toBe('Publish to wiki');
+    expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expectVisible(frame.getByRole('form', { name: `Project draft: ${LAZY}` }));
+    expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+    expect(await focused()).toBe('Publish to wiki');
+    expect(await mentor.wikitext(title)).toBe(SEED);
+    await page.close();
+  });
+
   it('moves the draft’s base to the new revision: publishing again sends only what changed since', async () => {
     const { title } = await freshPage(mentor, 'twice');
     const page = await openWikiPage(browser.context, env, title);
