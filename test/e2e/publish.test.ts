@@ -105,6 +105,32 @@ describe('publishing a draft to the wiki', () => {
     await page.close();
   });
 
+  it('blocks publishing on a validation error, not on a warning', async () => {
+    const { title } = await freshPage(mentor, 'invalid');
+    const page = await openWikiPage(browser.context, env, title);
+    const frame = await openPanel(page, `Edit project: ${LAZY}`);
+    await field(frame, 'Difficulty').fill('Impossible');
+    await field(frame, 'Project').fill('');
+    await savedOnDevice(frame);
+    let dialog = await openPublishDialog(frame);
+    await expectVisible(dialog.getByRole('region', { name: 'Errors (fix these to publish)' }));
+    await expectVisible(dialog.getByRole('region', { name: 'Warnings' }));
+    const publish = dialog.getByRole('button', { name: 'Publish', exact: true });
+    expect(await publish.isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await field(frame, 'Project').fill(LAZY);
+    await savedOnDevice(frame);
+    dialog = await openPublishDialog(frame);
+    expect(await dialog.getByRole('region', { name: 'Errors (fix these to publish)' }).count()).toBe(0);
+    await expectVisible(dialog.getByRole('region', { name: 'Warnings' }));
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expectStatus(dialog, /^Published/);
+    expect(await mentor.wikitext(title)).toBe(
+      replaceOnce(SEED, '|Difficulty=Medium\n', '|Difficulty=Impossible\n'),
+    );
+    await page.close();
+  });
+
   it('moves the draft’s base to the new revision: publishing again sends only what changed since', async () => {
     const { title } = await freshPage(mentor, 'twice');
     const page = await openWikiPage(browser.context, env, title);
@@ -217,10 +243,10 @@ describe('when the network fails', () => {
   it('loses nothing and never publishes twice when the answer to the edit is lost', async () => {
     const { title } = await freshPage(mentor, 'lost-answer');
     const page = await openWikiPage(browser.context, env, title);
-    const frame = await openPanel(page, `Edit project: ${LAZY}`);
+    let frame = await openPanel(page, `Edit project: ${LAZY}`);
     await field(frame, 'Difficulty').fill('Hard');
     await savedOnDevice(frame);
-    const dialog = await openPublishDialog(frame);
+    let dialog = await openPublishDialog(frame);
     // The edit reaches the wiki and is saved; its answer never comes back, and the network goes.
     let cut = 0;
     await page.route(/api\.php/, async (route) => {
@@ -242,14 +268,23 @@ describe('when the network fails', () => {
     expect(await field(frame, 'Difficulty').inputValue()).toBe('Hard');
     expect(await revisions(mentor, title)).toHaveLength(2);
 
+    // The tab goes (as in a crash); back online, the journal still knows the publish and asks the wiki.
     await browser.context.setOffline(false);
+    await page.unroute(/api\.php/);
+    await page.reload();
+    frame = await openPanel(page, `Edit project: ${LAZY}`);
+    expect(await field(frame, 'Difficulty').inputValue()).toBe('Hard');
+    dialog = await openPublishDialog(frame);
+    await expectVisible(
+      dialog.getByRole('note').filter({ hasText: 'An earlier publish of this draft did not finish' }),
+    );
+    expect(await dialog.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
     const again = dialog.getByRole('button', { name: 'Publish now', exact: true });
     await expect.poll(() => again.isEnabled(), { timeout: 20_000 }).toBe(true);
     await again.click();
     await expectStatus(dialog, /^Published.*saved already/);
     expect(await mentor.wikitext(title)).toBe(HARD(SEED));
     expect(await revisions(mentor, title)).toHaveLength(2);
-    await page.unroute(/api\.php/);
     await page.close();
   });
 
