@@ -3,12 +3,15 @@ import { browser } from 'wxt/browser';
 import { enabledWikis, registerPageAdapter } from '../lib/background/adapter-registration';
 import { registerDashboardHandlers } from '../lib/background/dashboard-handlers';
 import { acceptDraftPort, registerPanelHandlers } from '../lib/background/panel-wiring';
+import { registerPublishHandlers } from '../lib/background/publish-wiring';
 import { handleScanPage } from '../lib/background/scan-page';
 import { draftServices } from '../lib/background/services';
 import { WikiAccess } from '../lib/background/wiki-access';
+import { tabFetch } from '../lib/mediawiki/tab-fetch';
 import { Router } from '../lib/messaging/channel';
 import { scanPage } from '../lib/messaging/protocol';
 import { watchWikis } from '../lib/settings/wiki-store';
+import { DexiePublishJournal } from '../lib/store/publish-journal';
 
 export default defineBackground(() => {
   const ownId = browser.runtime.id;
@@ -25,6 +28,16 @@ export default defineBackground(() => {
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
   });
   registerDashboardHandlers(router, { hub: services.hub, index: services.index });
+  registerPublishHandlers(router, {
+    hub: services.hub,
+    access,
+    journal: new DexiePublishJournal(services.db),
+    ownId,
+    extensionOrigin,
+    // The top frame's page adapter sends the edit with the user's own wiki session.
+    tabFetch: (tabId) => tabFetch((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 })),
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+  });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const info = { id: sender.id, url: sender.url, tabId: sender.tab?.id };

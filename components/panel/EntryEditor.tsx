@@ -5,6 +5,7 @@ import { fieldForParam } from '../../lib/model/profile';
 import { validateEntry } from '../../lib/model/validation';
 import { fieldDomId, problemsByField } from '../../lib/panel/field-problems';
 import { draftFormName } from '../../lib/panel/panel-link';
+import { PublishLauncher } from '../publish/PublishLauncher';
 import { DraftNotes } from './DraftNotes';
 import { EntryFields, shownParams } from './EntryFields';
 import { FieldSourceContext, fieldSourceOf } from './field-source';
@@ -44,6 +45,10 @@ export function EntryEditor({ session, entry, onClose, onReady, closeProblem }: 
   const change = (param: string, value: string) => setField(replica.doc, entryId, param, value, profile);
   const formName = draftFormName(link.target);
   const fieldSource = useMemo(() => fieldSourceOf(replica.doc, entryId), [replica, entryId]);
+  const publishTarget = useMemo(
+    () => ({ link, docName: opened.docName, entryIds: [entryId], replica }),
+    [link, opened.docName, entryId, replica],
+  );
 
   const firstParam = params[0] ?? '';
   const shown = useRef(false);
@@ -68,6 +73,7 @@ export function EntryEditor({ session, entry, onClose, onReady, closeProblem }: 
         </button>
       </header>
       <SyncStatus status={status} />
+      <PublishLauncher target={publishTarget} />
       {closeProblem ? (
         <p role="alert" className="error">
           {closeProblem}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { decodePanelLink, STANDBY_FRAGMENT } from '../../lib/panel/panel-link';
+import { PagePublishApp } from '../publish/PagePublishApp';
 import { PanelApp } from './PanelApp';
 
 const currentFragment = () => location.hash.replace(/^#/, '');
@@ -26,5 +27,6 @@ export function PanelRoot() {
         {read.reason}
       </p>
     );
+  if (read.link.target.kind === 'page') return <PagePublishApp key={state.generation} link={read.link} />;
   return <PanelApp key={state.generation} link={read.link} />;
 }

@@ -1,7 +1,12 @@
 import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { mountPageControls, type PageControls } from '../../components/in-page/page-adapter';
+import {
+  mountPagePublishControl,
+  type PagePublishControl,
+} from '../../components/in-page/page-publish-control';
 import { PanelController } from '../../components/in-page/panels';
+import { listenForWikiFetch } from '../../components/in-page/wiki-fetch-relay';
 import { locateEntries, sectionKey } from '../../lib/adapter/locate-entries';
 import { OWN_MARK } from '../../lib/adapter/page-text';
 import { findArticleRoot, type PageView, readPageView } from '../../lib/mediawiki/page-view';
@@ -12,13 +17,14 @@ import { encodePanelLink, PANEL_PAGE, type PanelTarget, STANDBY_FRAGMENT } from 
 const warn = (error: unknown) =>
   console.warn('Project Desk:', error instanceof Error ? error.message : error);
 
-/** Puts the "Draft" badges on the entries and sections that have drafts on this device. */
-async function showDrafts(view: PageView, controls: PageControls): Promise<void> {
+/** Puts the "Draft" badges on the entries and sections that have drafts; says whether there are any. */
+async function showDrafts(view: PageView, controls: PageControls): Promise<boolean> {
   const drafts = await request(pageDrafts, view);
   controls.showDrafts(
     new Map(drafts.entries.map((entry) => [entry.ordinal, { behind: entry.behind }])),
     new Set(drafts.sections.map((item) => sectionKey(item.section))),
   );
+  return drafts.entries.length + drafts.sections.length > 0;
 }
 
 // The page adapter: registered at run time by the background on enabled wikis only (no static matches).
@@ -36,11 +42,17 @@ export default defineContentScript({
     if (!scan || ctx.isInvalid) return;
     if (scan.entries.length === 0 && scan.malformed.length === 0) return;
     const located = locateEntries(root, scan.entries, scan.malformed);
+    // Publishing from a panel of this tab goes through here, with the user's wiki session.
+    const stopRelay = listenForWikiFetch(location.origin);
     const panelUrl = (target: PanelTarget) =>
       `${browser.runtime.getURL(PANEL_PAGE)}#${encodePanelLink({ wiki: location.origin, view, target })}`;
     let controls: PageControls | null = null;
+    let pagePublish: PagePublishControl | null = null;
     const refresh = () => {
-      if (controls) showDrafts(view, controls).catch(warn);
+      if (controls)
+        showDrafts(view, controls)
+          .then((any) => pagePublish?.show(any))
+          .catch(warn);
     };
     const panels = new PanelController({
       window,
@@ -68,8 +80,13 @@ export default defineContentScript({
         if (control) panels.toggle({ kind: 'new', section: [...section] }, control);
       },
     });
+    pagePublish = mountPagePublishControl(document, root, () => {
+      if (pagePublish) panels.toggle({ kind: 'page' }, pagePublish.control);
+    });
     refresh();
     ctx.onInvalidated(() => {
+      pagePublish?.control.host.remove();
+      stopRelay();
       root.removeEventListener('pointerover', prepare);
       root.removeEventListener('focusin', prepare);
       panels.destroy();

@@ -108,6 +108,8 @@ export async function handleOpenDraft(
   deps: OpenDraftDeps,
 ): Promise<OpenDraftResult> {
   requireExtensionPage(sender, deps.ownId, deps.extensionOrigin);
+  const { target: panelTarget } = request;
+  if (panelTarget.kind === 'page') throw new Error('The page’s publish dialog opens no draft form.');
   const wiki = new URL(request.wiki).origin;
   await checkEmbedding(sender, wiki, deps);
   const context = await deps.access.context(wiki, request.view);
@@ -116,9 +118,9 @@ export async function handleOpenDraft(
   const docName = pageDocName(page);
   const target: DraftTarget = { hub: deps.hub, docName, page, source, profile: context.profile };
   const opened =
-    request.target.kind === 'entry'
-      ? await openEntryDraft(target, request.target.ordinal)
-      : await openNewDraft(target, request.target.section);
+    panelTarget.kind === 'entry'
+      ? await openEntryDraft(target, panelTarget.ordinal)
+      : await openNewDraft(target, panelTarget.section);
   return {
     docName,
     entryId: opened.entryId,

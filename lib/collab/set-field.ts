@@ -43,8 +43,17 @@ export function setField(
       fields.set(param, isLongField(profile, param) ? new Y.Text(value) : value);
     } else if (current !== value) {
       fields.set(param, value);
+    } else {
+      return;
     }
+    reopenPublished(doc, entryId);
   });
+}
+
+/** A published draft written in again is a draft again (on its new base), with a badge and all. */
+function reopenPublished(doc: Y.Doc, entryId: string): void {
+  const meta = entryMetaMap(doc).get(entryId);
+  if (meta instanceof Y.Map && meta.get('status') === 'published') meta.set('status', 'draft');
 }
 
 export function setEntryStatus(doc: Y.Doc, entryId: string, status: DraftStatus): void {

@@ -27,6 +27,8 @@ export const PanelTargetSchema = z.discriminatedUnion('kind', [
     /** The heading path of the section the new entry goes to, outermost first. */
     section: z.array(z.string()),
   }),
+  /** The page's publish dialog, for every draft of the page (no draft form). */
+  z.object({ kind: z.literal('page') }),
 ]);
 export type PanelTarget = z.infer<typeof PanelTargetSchema>;
 
@@ -61,13 +63,15 @@ export function decodePanelLink(fragment: string): LinkRead {
     : { ok: false, reason: `The editor was opened with a bad link: ${z.prettifyError(parsed.error)}` };
 }
 
-/** The form's accessible name (DESIGN §6): `Project draft: <title>`. */
+/** The form's accessible name (DESIGN §6): `Project draft: <title>`; the page's dialog's for a page. */
 export function draftFormName(target: PanelTarget): string {
   if (target.kind === 'entry') return `Project draft: ${target.title}`;
+  if (target.kind === 'page') return 'Publish to wiki';
   return `Project draft: New project in ${target.section.at(-1) ?? 'this page'}`;
 }
 
 /** A stable key for the panel of a target, so the same entry never gets two panels on one page. */
 export function panelKey(target: PanelTarget): string {
+  if (target.kind === 'page') return 'page';
   return target.kind === 'entry' ? `entry:${target.ordinal}` : `new:${JSON.stringify(target.section)}`;
 }

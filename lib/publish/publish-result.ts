@@ -37,6 +37,8 @@ export const PublishResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refused'), code: z.string(), message: z.string() }),
   /** The answer was lost and the wiki could not be asked since; publishing again checks first. */
   z.object({ kind: z.literal('interrupted'), message: z.string() }),
+  /** Held back (the device is offline): sent only when the user confirms, once back online. */
+  z.object({ kind: z.literal('queued'), publishId: z.string(), message: z.string() }),
   /** Nothing was sent: the wiki could not be reached. */
   z.object({ kind: z.literal('unreachable'), message: z.string() }),
   z.object({ kind: z.literal('not-publishable'), message: z.string(), blockers: z.array(z.string()) }),

@@ -39,8 +39,14 @@ export class Publisher {
 
   constructor(private readonly options: PublisherOptions) {}
 
-  /** Publishes a plan under an id the caller makes once per click; the same id never publishes twice. */
-  publish(plan: PublishPlan, request: { publishId: string; summary?: string }): Promise<PublishResult> {
+  /**
+   * Publishes a plan under an id the caller makes once per click; the same id never publishes twice.
+   * `hold` (offline) only journals it: `retry` sends it, when the user confirms.
+   */
+  publish(
+    plan: PublishPlan,
+    request: { publishId: string; summary?: string; hold?: boolean },
+  ): Promise<PublishResult> {
     return this.once(request.publishId, async () => {
       const known = await this.options.journal.read(request.publishId);
       if (known) return this.resume(known);
@@ -69,6 +75,13 @@ export class Publisher {
         result: null,
       };
       await this.options.journal.write(record);
+      if (request.hold) {
+        return this.settle(record, 'pending', {
+          kind: 'queued',
+          publishId: record.publishId,
+          message: 'Offline: the publish is queued. It is sent only when you confirm, once back online.',
+        });
+      }
       return this.send(record);
     });
   }

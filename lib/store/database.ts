@@ -1,10 +1,11 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { upgradeToV2 } from './migrations';
+import type { StoredPublish } from './publish-journal';
 import type { DraftRecord, OutboxRecord, QuarantineRecord, SettingRecord } from './records';
 
 /**
  * The extension's own database (its origin, never the wiki page's): the index of drafts, settings,
- * the outbox of queued publishes, and the quarantine of records that did not read back. The drafts
+ * the outbox of queued publishes, the publish journal, and the quarantine of records that did not read back. The drafts
  * themselves are Yjs documents, persisted separately (see doc-storage.ts); the drafts table indexes them
  * so the dashboard can list drafts without opening every document.
  */
@@ -40,11 +41,26 @@ export function declareV2(db: Dexie): void {
     .upgrade((transaction: Transaction) => upgradeToV2(transaction));
 }
 
+/**
+ * v3: the publish journal (lib/publish/journal.ts), one record per publish id, so that a click whose
+ * answer was lost (a stopped service worker, a closed tab, the network gone) is never sent twice. A
+ * new table only: nothing to convert.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  publishes: 'publishId, state, updatedAt',
+};
+
+export function declareV3(db: Dexie): void {
+  db.version(3).stores(SCHEMA_V3);
+}
+
 export class ProjectDeskDb extends Dexie {
   drafts!: Table<DraftRecord, string>;
   settings!: Table<SettingRecord, string>;
   outbox!: Table<OutboxRecord, number>;
   quarantine!: Table<QuarantineRecord, number>;
+  publishes!: Table<StoredPublish, string>;
 
   /** Without an environment the browser's own IndexedDB is used; tests pass fake-indexeddb's. */
   constructor(name = DATABASE_NAME, environment?: IndexedDbEnvironment) {
@@ -54,5 +70,6 @@ export class ProjectDeskDb extends Dexie {
     );
     declareV1(this);
     declareV2(this);
+    declareV3(this);
   }
 }

@@ -6,6 +6,7 @@ export * from './draft-index';
 export * from './migrations';
 export * from './outbox';
 export * from './persisted-doc';
+export * from './publish-journal';
 export * from './record-reader';
 export * from './records';
 export * from './settings-store';

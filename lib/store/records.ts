@@ -61,7 +61,7 @@ export const OutboxRecordSchema = OutboxRecordV1Schema.extend({
 export type OutboxRecord = z.infer<typeof OutboxRecordSchema>;
 export type NewOutboxRecord = Omit<OutboxRecord, 'seq'>;
 
-export const StoredTableSchema = z.enum(['drafts', 'settings', 'outbox', 'quarantine']);
+export const StoredTableSchema = z.enum(['drafts', 'settings', 'outbox', 'quarantine', 'publishes']);
 export type StoredTable = z.infer<typeof StoredTableSchema>;
 
 /** A stored record that did not parse: set aside with the reason, never dropped, never in the way. */

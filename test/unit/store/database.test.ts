@@ -46,7 +46,7 @@ describe('the extension database', () => {
 
     const db = new ProjectDeskDb('project-desk', env);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const index = new DraftIndex(db);
     const { records, quarantined } = await index.list();
     expect(records.map((record) => [record.id, record.title, record.isNew, record.section])).toEqual([
