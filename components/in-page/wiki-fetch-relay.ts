@@ -2,11 +2,6 @@ import { browser } from 'wxt/browser';
 import { relayWikiFetch, WIKI_FETCH_CHANNEL } from '../../lib/mediawiki/tab-fetch';
 
 /**
- * The page adapter's half of publishing with the user's own session (lib/mediawiki/tab-fetch.ts):
- * answers the extension's relayed API requests, and only the extension's (not another extension, not a
- * content script of another tab), with a same-origin fetch carrying the wiki's cookies.
- */
-/**
  * The page's own fetch: in Firefox a content script's global fetch is the extension's (its requests
  * carry the extension's origin, which MediaWiki takes for cross-origin); `content.fetch` is the page's.
  * Chromium's content-script fetch is the page's already.
@@ -16,6 +11,11 @@ function pageFetch(): typeof fetch {
   return page ? page.bind(globalThis) : window.fetch.bind(window);
 }
 
+/**
+ * The page adapter's half of publishing with the user's own session (lib/mediawiki/tab-fetch.ts):
+ * answers the extension's relayed API requests, and only the extension's (not another extension, not a
+ * content script of another tab), with a same-origin fetch carrying the wiki's cookies.
+ */
 export function listenForWikiFetch(pageOrigin: string): () => void {
   const ownId = browser.runtime.id;
   const listener = (
