@@ -2,6 +2,7 @@ import '../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { enabledWikis, registerPageAdapter } from '../lib/background/adapter-registration';
 import { registerDashboardHandlers } from '../lib/background/dashboard-handlers';
+import { acceptPagePresencePort } from '../lib/background/page-presence';
 import { acceptDraftPort, registerPanelHandlers } from '../lib/background/panel-wiring';
 import { handleScanPage } from '../lib/background/scan-page';
 import { draftServices } from '../lib/background/services';
@@ -36,6 +37,7 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     acceptDraftPort(port, { services, ownId, extensionOrigin });
     acceptSyncPort(port, { sync: services.sync, ownId, extensionOrigin });
+    acceptPagePresencePort(port, { sync: services.sync, hub: services.hub, access, extensionOrigin });
   });
   void startSync({
     sync: services.sync,

@@ -70,6 +70,12 @@ describe('two people on one sync server', () => {
         timeout: 20_000,
       })
       .toMatch(/Grace is editing Outcomes/);
+    // And on Ada's wiki page, beside the entry's button (its description; its name is unchanged).
+    const button = pageA.getByRole('button', { name, exact: true });
+    await expect
+      .poll(() => button.getAttribute('aria-describedby'), { timeout: 20_000 })
+      .toContain('project-desk-presence');
+    expect(await pageA.locator('#project-desk-presence').allTextContents()).toEqual(['Grace is editing']);
     await pageA.close();
     await pageB.close();
   });
