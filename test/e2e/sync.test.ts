@@ -161,4 +161,50 @@ describe('two people on one sync server', () => {
     await pageA.close();
     await pageB.close();
   });
+
+  it('send what waited once the stopped service worker starts again, with no panel open', async () => {
+    const name = 'Edit project: Improvements to the block I/O paravirtualized Xen drivers';
+    const pageA = await openWikiPage(mentor, env, env.wiki.pages.seed2014);
+    const pageB = await openWikiPage(coMentor, env, env.wiki.pages.seed2014);
+    const a = await openEditor(pageA, name);
+    const b = await openEditor(pageB, name);
+    await waitForStatus(a, 'Synced');
+    await waitForStatus(b, 'Synced');
+    await server.stop();
+    await typeAtEnd(a, 'Skills Needed', ' waited-for-the-worker');
+    await waitForStatus(a, /^(\d+ changes? waiting|Offline|The sync server cannot be reached\.)$/);
+    await pageA.close();
+    // The worker stops (as Chrome stops an idle one); the alarm that wakes it is registered.
+    const worker = mentor.context.serviceWorkers().at(-1)!;
+    const alarm = await worker.evaluate(async () => {
+      type Alarms = { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } };
+      return (
+        await (globalThis as unknown as { chrome: Alarms }).chrome.alarms.get('project-desk-sync-resume')
+      )?.periodInMinutes;
+    });
+    expect(alarm).toBe(1);
+    // A mark in the running worker: one started afresh does not have it.
+    type Marked = { __projectDeskSyncMark?: boolean };
+    await worker.evaluate(() => {
+      (globalThis as Marked).__projectDeskSyncMark = true;
+    });
+    const blank = await mentor.context.newPage();
+    const cdp = await mentor.context.newCDPSession(blank);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await server.restart();
+    // Any wake-up of the worker resumes sync: here a page of the wiki with no entries, whose adapter
+    // asks the background about it (and nothing opens the draft's document but resume()).
+    const again = await mentor.context.newPage();
+    await again.goto(
+      `${env.wiki.indexUrl}?title=${encodeURIComponent(env.wiki.pages.empty.replace(/ /g, '_'))}`,
+    );
+    await expectValue(b, 'Skills Needed', / waited-for-the-worker$/, 60_000);
+    const current = mentor.context.serviceWorkers().at(-1)!;
+    expect(await current.evaluate(() => (globalThis as Marked).__projectDeskSyncMark === true)).toBe(false);
+    await waitForStatus(b, 'Synced');
+    await again.close();
+    await blank.close();
+    await pageB.close();
+  });
 });
