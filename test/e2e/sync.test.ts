@@ -10,6 +10,7 @@ import {
   field,
   openEditor,
   openWikiPage,
+  recordStatus,
   typeAtEnd,
   waitForStatus,
 } from './support/sync-ui';
@@ -89,6 +90,7 @@ describe('two people on one sync server', () => {
     await waitForStatus(a, 'Synced');
     await waitForStatus(b, 'Synced');
     const outcomes = await field(a, 'Outcomes').inputValue();
+    const statusOfB = await recordStatus(b);
     await coMentor.context.setOffline(true);
     await waitForStatus(b, 'Offline');
     await field(a, 'Difficulty').fill('Hard');
@@ -102,6 +104,9 @@ describe('two people on one sync server', () => {
     await coMentor.context.setOffline(false);
     // No click: the connection comes back and the waiting changes go out.
     await waitForStatus(b, 'Synced', 60_000);
+    const seen = await statusOfB();
+    expect(seen.indexOf('Offline')).toBeGreaterThanOrEqual(0);
+    expect(seen.lastIndexOf('Synced')).toBeGreaterThan(seen.indexOf('Offline'));
     for (const frame of [a, b]) {
       await expectValue(frame, 'Difficulty', 'Hard');
       await expectValue(frame, 'Technical contact', / \(Grace offline\)$/);
@@ -206,5 +211,27 @@ describe('two people on one sync server', () => {
     await again.close();
     await blank.close();
     await pageB.close();
+  });
+
+  it('say how many changes wait while the server stalls, then Offline, then Synced by themselves', async () => {
+    const name = 'Edit project: Lazy restore using memory paging';
+    const pageA = await openWikiPage(mentor, env, env.wiki.pages.seed2014);
+    const a = await openEditor(pageA, name);
+    await waitForStatus(a, 'Synced');
+    const statusOfA = await recordStatus(a);
+    server.pause();
+    try {
+      await typeAtEnd(a, 'Outcomes', ' stalled');
+      await waitForStatus(a, 'Offline');
+    } finally {
+      server.resume();
+    }
+    await waitForStatus(a, 'Synced', 60_000);
+    const seen = await statusOfA();
+    const waiting = seen.findIndex((text) => /^\d+ changes? waiting$/.test(text));
+    expect(waiting, seen.join(' | ')).toBeGreaterThan(0);
+    expect(seen.indexOf('Offline', waiting)).toBeGreaterThan(waiting);
+    expect(seen.at(-1)).toBe('Synced');
+    await pageA.close();
   });
 });
