@@ -234,4 +234,30 @@ describe('two people on one sync server', () => {
     expect(seen.at(-1)).toBe('Synced');
     await pageA.close();
   });
+
+  it('seed an entry both open first at the same moment once, not twice', async () => {
+    const name = 'Edit project: openSUSE: Add Snapshot management API to libvirt Xenlight driver';
+    const pageA = await openWikiPage(mentor, env, env.wiki.pages.seed2014);
+    const pageB = await openWikiPage(coMentor, env, env.wiki.pages.seed2014);
+    const [a, b] = await Promise.all([openEditor(pageA, name), openEditor(pageB, name)]);
+    await waitForStatus(a, 'Synced');
+    await waitForStatus(b, 'Synced');
+    await typeAtEnd(a, 'Outcomes', ' (A)');
+    await typeAtEnd(b, 'Skills Needed', ' (B)');
+    await expectValue(a, 'Skills Needed', / \(B\)$/);
+    await expectValue(b, 'Outcomes', / \(A\)$/);
+    // A second seed of the same text would show as the field's text twice over.
+    for (const frame of [a, b]) {
+      const project = await field(frame, 'Project').inputValue();
+      expect(project).toBe('openSUSE: Add Snapshot management API to libvirt Xenlight driver');
+      const outcomes = await field(frame, 'Outcomes').inputValue();
+      expect(outcomes.match(/ \(A\)/g)).toHaveLength(1);
+      const description = await field(frame, 'Description').inputValue();
+      const firstLine = description.split('\n')[0] ?? '';
+      expect(firstLine.length).toBeGreaterThan(10);
+      expect(description.split(firstLine)).toHaveLength(2);
+    }
+    await pageA.close();
+    await pageB.close();
+  });
 });
