@@ -34,15 +34,16 @@ export default defineBackground(() => {
     router.dispatch(message, info).then((reply) => reply && sendResponse(reply));
     return true;
   });
-  browser.runtime.onConnect.addListener((port) => {
-    acceptDraftPort(port, { services, ownId, extensionOrigin });
-    acceptSyncPort(port, { sync: services.sync, ownId, extensionOrigin });
-    acceptPagePresencePort(port, { sync: services.sync, hub: services.hub, access, extensionOrigin });
-  });
-  void startSync({
+  const syncStarted = startSync({
     sync: services.sync,
     settings: { load: loadSyncSettings, watch: watchSyncSettings },
     alarms: browser.alarms,
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    acceptDraftPort(port, { services, ownId, extensionOrigin });
+    acceptSyncPort(port, { sync: services.sync, ownId, extensionOrigin });
+    const presence = { sync: services.sync, hub: services.hub, access, extensionOrigin, ready: syncStarted };
+    acceptPagePresencePort(port, presence);
   });
 
   const refreshProfiles = () => {

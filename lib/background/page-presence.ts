@@ -48,6 +48,8 @@ export interface PagePresenceDeps {
   hub: DraftHub;
   access: WikiAccess;
   extensionOrigin: string;
+  /** Resolves once the stored sync options are applied (startSync). */
+  ready: Promise<void>;
 }
 
 export interface PresencePort extends RuntimePortLike {
@@ -69,6 +71,12 @@ async function servePage(request: PagePresenceRequest, origin: string, deps: Pag
     doc: hubDoc.doc,
     tell: (peers: readonly Peer[]) => ordinalsOfPeers(peers, entryOf, identities),
   };
+}
+
+/** Without a server there is nobody to show: the page is not read again for nothing. */
+async function served(request: PagePresenceRequest, origin: string, deps: PagePresenceDeps) {
+  await deps.ready;
+  return deps.sync.hasServer ? servePage(request, origin, deps) : null;
 }
 
 /** Serves a page adapter's presence port; refuses (disconnects) anything but a content script in a tab. */
@@ -98,9 +106,10 @@ export function acceptPagePresencePort(port: PresencePort, deps: PagePresenceDep
     const request = z.safeParse(PagePresenceRequestSchema, raw);
     if (!request.success || stop || ended) return;
     stop = () => undefined;
-    servePage(request.data, origin, deps).then(
-      ({ docName, doc, tell }) => {
-        if (ended) return;
+    served(request.data, origin, deps).then(
+      (page) => {
+        if (ended || page === null) return;
+        const { docName, doc, tell } = page;
         let last = '';
         const send = (peers: readonly Peer[]) => {
           const message: PagePresence = { type: 'presence', entries: tell(peers) };
