@@ -2,14 +2,17 @@ import '../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { enabledWikis, registerPageAdapter } from '../lib/background/adapter-registration';
 import { registerDashboardHandlers } from '../lib/background/dashboard-handlers';
+import { acceptPagePresencePort } from '../lib/background/page-presence';
 import { acceptDraftPort, registerPanelHandlers } from '../lib/background/panel-wiring';
 import { registerPublishHandlers } from '../lib/background/publish-wiring';
 import { handleScanPage } from '../lib/background/scan-page';
 import { draftServices } from '../lib/background/services';
+import { acceptSyncPort, startSync } from '../lib/background/sync-wiring';
 import { WikiAccess } from '../lib/background/wiki-access';
 import { tabFetch } from '../lib/mediawiki/tab-fetch';
 import { Router } from '../lib/messaging/channel';
 import { scanPage } from '../lib/messaging/protocol';
+import { loadSyncSettings, watchSyncSettings } from '../lib/settings/sync-store';
 import { watchWikis } from '../lib/settings/wiki-store';
 import { DexiePublishJournal } from '../lib/store/publish-journal';
 
@@ -44,8 +47,16 @@ export default defineBackground(() => {
     router.dispatch(message, info).then((reply) => reply && sendResponse(reply));
     return true;
   });
+  const syncStarted = startSync({
+    sync: services.sync,
+    settings: { load: loadSyncSettings, watch: watchSyncSettings },
+    alarms: browser.alarms,
+  });
   browser.runtime.onConnect.addListener((port) => {
     acceptDraftPort(port, { services, ownId, extensionOrigin });
+    acceptSyncPort(port, { sync: services.sync, ownId, extensionOrigin });
+    const presence = { sync: services.sync, hub: services.hub, access, extensionOrigin, ready: syncStarted };
+    acceptPagePresencePort(port, presence);
   });
 
   const refreshProfiles = () => {

@@ -1,6 +1,7 @@
 import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { mountPageControls, type PageControls } from '../../components/in-page/page-adapter';
+import { watchPagePresence } from '../../components/in-page/page-presence';
 import {
   mountPagePublishControl,
   type PagePublishControl,
@@ -9,8 +10,10 @@ import { PanelController } from '../../components/in-page/panels';
 import { listenForWikiFetch } from '../../components/in-page/wiki-fetch-relay';
 import { locateEntries, sectionKey } from '../../lib/adapter/locate-entries';
 import { OWN_MARK } from '../../lib/adapter/page-text';
+import { fromRuntimePort } from '../../lib/drafts/port';
 import { findArticleRoot, type PageView, readPageView } from '../../lib/mediawiki/page-view';
 import { request } from '../../lib/messaging/client';
+import { PAGE_PRESENCE_PORT_NAME } from '../../lib/messaging/presence-protocol';
 import { pageDrafts, scanPage } from '../../lib/messaging/protocol';
 import { encodePanelLink, PANEL_PAGE, type PanelTarget, STANDBY_FRAGMENT } from '../../lib/panel/panel-link';
 
@@ -84,9 +87,13 @@ export default defineContentScript({
       if (pagePublish) panels.toggle({ kind: 'page' }, pagePublish.control);
     });
     refresh();
+    const stopPresence = watchPagePresence(view, controls.entries, () =>
+      fromRuntimePort(browser.runtime.connect({ name: PAGE_PRESENCE_PORT_NAME })),
+    );
     ctx.onInvalidated(() => {
       pagePublish?.control.host.remove();
       stopRelay();
+      stopPresence();
       root.removeEventListener('pointerover', prepare);
       root.removeEventListener('focusin', prepare);
       panels.destroy();
