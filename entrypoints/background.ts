@@ -1,6 +1,8 @@
 import '../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { enabledWikis, registerPageAdapter } from '../lib/background/adapter-registration';
+import { deviceAuthorId, storedDatabaseNames } from '../lib/background/comment-author';
+import { registerCommentsHandlers } from '../lib/background/comments-handlers';
 import { registerDashboardHandlers } from '../lib/background/dashboard-handlers';
 import { acceptDraftPort, registerPanelHandlers } from '../lib/background/panel-wiring';
 import { handleScanPage } from '../lib/background/scan-page';
@@ -25,6 +27,15 @@ export default defineBackground(() => {
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
   });
   registerDashboardHandlers(router, { hub: services.hub, index: services.index });
+  registerCommentsHandlers(router, {
+    hub: services.hub,
+    access,
+    ownId,
+    extensionOrigin,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    author: async () => ({ deviceId: await deviceAuthorId(), displayName: '' }),
+    storedDocNames: storedDatabaseNames,
+  });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const info = { id: sender.id, url: sender.url, tabId: sender.tab?.id };

@@ -101,6 +101,7 @@ export function legacyThreadsOfEntry({ wikitext, transclusion, entry }: EntryWik
         mentions: [],
         lastActivity: remark.isoTime,
         legacy: { ...link, inWikitext: true },
+        keepRemark: false,
       });
     }
   }
@@ -128,6 +129,7 @@ export function mergeLegacyThreads(
       resolved: record.resolved,
       messages,
       mentions: record.mentions,
+      keepRemark: record.keepRemark,
       lastActivity: record.lastActivity ?? remark.lastActivity,
     };
   });

@@ -181,3 +181,18 @@ export function resolveThread(
 
 export const reopenThread = (doc: Y.Doc, input: { threadId: string; actor: Person; at: string }) =>
   setResolution(doc, input, false);
+
+/**
+ * Whether a resolved wiki remark is removed from the wikitext at the next publish (the default) or
+ * kept there. Any commenter may choose, as anyone may resolve.
+ */
+export function setKeepRemark(
+  doc: Y.Doc,
+  { threadId, keep }: { threadId: string; keep: boolean },
+): OpResult<{ removal: RemarkRemoval | null }> {
+  const record = readThreadRecord(doc, threadId);
+  if (!record) return fail('not-found', 'This thread no longer exists.');
+  if (!record.legacy) return fail('invalid', 'Only a remark from the wikitext can be kept or removed.');
+  doc.transact(() => threadsMap(doc).get(threadId)!.set('keepRemark', keep));
+  return { ok: true, removal: removalOf({ ...record, keepRemark: keep }) };
+}

@@ -68,6 +68,8 @@ export const ThreadRecordSchema = z.object({
   createdAt: ISO_TIME,
   resolution: ResolutionStateSchema.optional(),
   legacy: LegacyLinkSchema.optional(),
+  /** A resolved wiki remark stays in the wikitext (the user chose so); else the next publish removes it. */
+  keepRemark: z.boolean().optional(),
 });
 export type ThreadRecord = z.infer<typeof ThreadRecordSchema>;
 
@@ -118,6 +120,8 @@ export interface CommentThread {
   lastActivity: string | null;
   /** Set for a thread made from a wiki remark; inWikitext: the remark is still in the text read. */
   legacy: (LegacyLink & { inWikitext: boolean }) | null;
+  /** For a resolved wiki remark: kept in the wikitext at the next publish rather than removed. */
+  keepRemark: boolean;
 }
 
 /** Something in the document that could not be read; the rest of the list is still shown. */
