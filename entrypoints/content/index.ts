@@ -1,10 +1,13 @@
 import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { mountPageControls, type PageControls } from '../../components/in-page/page-adapter';
+import { mountPageComments } from '../../components/in-page/page-comments';
 import { PanelController } from '../../components/in-page/panels';
 import { locateEntries, sectionKey } from '../../lib/adapter/locate-entries';
 import { OWN_MARK } from '../../lib/adapter/page-text';
-import { findArticleRoot, type PageView, readPageView } from '../../lib/mediawiki/page-view';
+import { COMMENTS_PAGE, encodeCommentsLink } from '../../lib/comments/frame-link';
+import { pageComments } from '../../lib/comments/page-protocol';
+import { findArticleRoot, type PageView, readPageView, readWikiUser } from '../../lib/mediawiki/page-view';
 import { request } from '../../lib/messaging/client';
 import { pageDrafts, scanPage } from '../../lib/messaging/protocol';
 import { encodePanelLink, PANEL_PAGE, type PanelTarget, STANDBY_FRAGMENT } from '../../lib/panel/panel-link';
@@ -69,7 +72,22 @@ export default defineContentScript({
       },
     });
     refresh();
+    const comments = mountPageComments({
+      window,
+      root,
+      view,
+      wiki: location.origin,
+      wikiUser: readWikiUser(document),
+      entries: scan.entries,
+      titles: located.entries,
+      controls: controls.entries,
+      extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+      commentsUrl: (link) => `${browser.runtime.getURL(COMMENTS_PAGE)}#${encodeCommentsLink(link)}`,
+      load: () => request(pageComments, view),
+      warn,
+    });
     ctx.onInvalidated(() => {
+      comments.destroy();
       root.removeEventListener('pointerover', prepare);
       root.removeEventListener('focusin', prepare);
       panels.destroy();
