@@ -15,7 +15,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Project Desk',
     description: 'Draft, review and publish project ideas on MediaWiki wikis, in place and offline-first.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // alarms: a stopped worker wakes once a minute to send offline edits (lib/background/sync-wiring.ts).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     host_permissions: buildWikis.map((origin) =>
       originPattern(origin, browser === 'firefox' ? 'firefox' : 'chrome'),
     ),

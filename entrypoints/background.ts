@@ -7,9 +7,11 @@ import { registerDashboardHandlers } from '../lib/background/dashboard-handlers'
 import { acceptDraftPort, registerPanelHandlers } from '../lib/background/panel-wiring';
 import { handleScanPage } from '../lib/background/scan-page';
 import { draftServices } from '../lib/background/services';
+import { acceptSyncPort, startSync } from '../lib/background/sync-wiring';
 import { WikiAccess } from '../lib/background/wiki-access';
 import { Router } from '../lib/messaging/channel';
 import { scanPage } from '../lib/messaging/protocol';
+import { loadSyncSettings, watchSyncSettings } from '../lib/settings/sync-store';
 import { watchWikis } from '../lib/settings/wiki-store';
 
 export default defineBackground(() => {
@@ -44,6 +46,12 @@ export default defineBackground(() => {
   });
   browser.runtime.onConnect.addListener((port) => {
     acceptDraftPort(port, { services, ownId, extensionOrigin });
+    acceptSyncPort(port, { sync: services.sync, ownId, extensionOrigin });
+  });
+  void startSync({
+    sync: services.sync,
+    settings: { load: loadSyncSettings, watch: watchSyncSettings },
+    alarms: browser.alarms,
   });
 
   const refreshProfiles = () => {

@@ -1,4 +1,5 @@
 import { EnableWikiForm } from './EnableWikiForm';
+import { SyncSettingsForm } from './SyncSettingsForm';
 import { useWikis } from './use-wikis';
 import { WikiList } from './WikiList';
 
@@ -17,6 +18,14 @@ export function OptionsApp() {
         </p>
         <EnableWikiForm onEnabled={wikis.reload} />
         <WikiList wikis={wikis.list} error={wikis.error} onChange={wikis.reload} />
+      </section>
+      <section aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Sync</h2>
+        <p className="hint">
+          With a sync server, your drafts merge live with your collaborators’; without one they stay on this
+          device. Your organisation gives you the server’s address and an access token.
+        </p>
+        <SyncSettingsForm />
       </section>
     </main>
   );

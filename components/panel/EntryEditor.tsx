@@ -9,12 +9,13 @@ import { DraftNotes } from './DraftNotes';
 import { EntryFields, shownParams } from './EntryFields';
 import { FieldSourceContext, fieldSourceOf } from './field-source';
 import { LostOverwrites } from './LostOverwrites';
+import { FieldPresenceContext, PresenceList, peersByField } from './PresenceList';
 import { PreviewTab } from './PreviewTab';
+import { READ_ONLY_NOTE, ReadOnlyNote } from './ReadOnlyNote';
 import { SyncStatus } from './SyncStatus';
 import { Tabs, tabId, tabPanelId } from './Tabs';
 import type { DraftSession } from './use-draft-session';
-import { useLostOverwrites } from './use-lost-overwrites';
-import { useReplicaStatus } from './use-replica-status';
+import { useEntrySync } from './use-entry-sync';
 import { ValidationSummary } from './ValidationSummary';
 
 const TABS = [
@@ -35,13 +36,15 @@ interface EntryEditorProps {
 export function EntryEditor({ session, entry, onClose, onReady, closeProblem }: EntryEditorProps) {
   const { link, opened, replica } = session;
   const { profile, entryId } = opened;
-  const status = useReplicaStatus(replica);
-  const { lost, dismiss } = useLostOverwrites(replica.doc, entryId);
+  const sync = useEntrySync(replica, entryId);
+  const { lost, dismiss } = sync.lost;
   const [tab, setTab] = useState('edit');
   const problems = useMemo(() => validateEntry(profile, entry.values), [profile, entry.values]);
   const arranged = problemsByField(profile, problems);
   const params = shownParams(profile, entry);
-  const change = (param: string, value: string) => setField(replica.doc, entryId, param, value, profile);
+  const change = (param: string, value: string) => {
+    if (!sync.readOnly) setField(replica.doc, entryId, param, value, profile);
+  };
   const formName = draftFormName(link.target);
   const fieldSource = useMemo(() => fieldSourceOf(replica.doc, entryId), [replica, entryId]);
 
@@ -60,14 +63,21 @@ export function EntryEditor({ session, entry, onClose, onReady, closeProblem }: 
     return params.find((param) => fieldForParam(profile, param) === known && known) ?? field;
   };
   return (
-    <form aria-label={formName} onSubmit={(event) => event.preventDefault()}>
+    <form
+      aria-label={formName}
+      onSubmit={(event) => event.preventDefault()}
+      onFocus={sync.onFocus}
+      onBlur={sync.onBlur}
+    >
       <header className="panel-header">
         <h1>{formName}</h1>
         <button type="button" className="secondary" onClick={onClose}>
           Close editor
         </button>
       </header>
-      <SyncStatus status={status} />
+      <SyncStatus status={sync.status} />
+      {sync.readOnly ? <ReadOnlyNote /> : null}
+      <PresenceList peers={sync.peers} entryId={entryId} profile={profile} />
       {closeProblem ? (
         <p role="alert" className="error">
           {closeProblem}
@@ -93,7 +103,15 @@ export function EntryEditor({ session, entry, onClose, onReady, closeProblem }: 
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={tabPanelId('edit')} aria-labelledby={tabId('edit')} hidden={tab !== 'edit'}>
         <FieldSourceContext.Provider value={fieldSource}>
-          <EntryFields profile={profile} entry={entry} problems={arranged} onChange={change} />
+          <FieldPresenceContext.Provider value={peersByField(sync.peers, entryId)}>
+            <fieldset
+              className="entry-fields"
+              disabled={sync.readOnly}
+              aria-describedby={sync.readOnly ? READ_ONLY_NOTE : undefined}
+            >
+              <EntryFields profile={profile} entry={entry} problems={arranged} onChange={change} />
+            </fieldset>
+          </FieldPresenceContext.Provider>
         </FieldSourceContext.Provider>
       </div>
       <div

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ValidationProblem } from '../../lib/model/validation';
 import { fieldDomId } from '../../lib/panel/field-problems';
 import { FieldProblems } from './FieldProblems';
+import { FieldPresence } from './PresenceList';
 
 export interface ControlProps {
   id: string;
@@ -30,8 +31,9 @@ export function FieldShell({ param, label, hint, problems, children }: FieldShel
   if (describedBy) control['aria-describedby'] = describedBy;
   if (problems.some((problem) => problem.severity === 'error')) control['aria-invalid'] = true;
   return (
-    <div className="field">
+    <div className="field" data-param={param}>
       <label htmlFor={id}>{label}</label>
+      <FieldPresence param={param} />
       {children(control)}
       {hint ? (
         <div id={hintId} className="hint">

@@ -26,8 +26,20 @@ export interface OpenedEntry {
   restored: boolean;
 }
 
+/** What opening needs from the sync layer (SyncManager): wait for the server, and may this device write. */
+export interface DraftSync {
+  open(docName: string): Promise<void>;
+  canWrite(docName: string): boolean;
+}
+
+/** Opening a draft this device may not write (a reviewer's or viewer's token) that nobody started. */
+export const READ_ONLY_NO_DRAFT =
+  'Your access token’s role may read this page’s drafts but not start one, and nobody has a draft of it yet.';
+
 export interface DraftTarget {
   hub: DraftHub;
+  /** Read-only: an open draft is shown, nothing is seeded (the server would refuse the seed anyway). */
+  readOnly?: boolean;
   docName: string;
   page: PageMeta;
   source: PageSource;
@@ -46,6 +58,7 @@ export async function openEntryDraft(target: DraftTarget, ordinal: number): Prom
   const current = entryFromTransclusion(source.wikitext, transclusion, profile, ordinal).identity;
   const open = findOpenDraft(doc, current);
   if (open) return { entryId: open.id, baseRevision: open.meta.baseRevision, restored: true };
+  if (target.readOnly) throw new Error(READ_ONLY_NO_DRAFT);
   const seededId = seededEntryId(source.revisionId, ordinal);
   const earlier = readDraftEntry(doc, seededId);
   if (earlier.ok) {
@@ -78,6 +91,7 @@ export async function openNewDraft(target: DraftTarget, section: string[]): Prom
     (entry) => entry.meta.isNew && entry.meta.status === 'draft' && sameSection(entry.meta.section, section),
   );
   if (open) return { entryId: open.id, baseRevision: open.meta.baseRevision, restored: true };
+  if (target.readOnly) throw new Error(READ_ONLY_NO_DRAFT);
   let entryId = '';
   await hub.edit(docName, (edited) => {
     entryId = addNewEntry(edited, { page: target.page, section, profile });
@@ -88,6 +102,8 @@ export async function openNewDraft(target: DraftTarget, section: string[]): Prom
 export interface OpenDraftDeps {
   access: WikiAccess;
   hub: DraftHub;
+  /** The sync layer; without one (tests of opening alone) drafts are this device's only. */
+  sync?: DraftSync;
   ownId: string;
   extensionOrigin: string;
   /** The URL of a tab (the page the panel sits in), when the browser tells it. */
@@ -114,7 +130,11 @@ export async function handleOpenDraft(
   const source = await deps.access.source(context, request.view);
   const page: PageMeta = { wiki, page: source.title, baseRevision: source.revisionId };
   const docName = pageDocName(page);
-  const target: DraftTarget = { hub: deps.hub, docName, page, source, profile: context.profile };
+  // The server's state first: two people opening an entry first at the same moment then seed it once
+  // (the seed is keyed by base revision, so the second finds the first's).
+  await deps.sync?.open(docName);
+  const readOnly = deps.sync ? !deps.sync.canWrite(docName) : false;
+  const target: DraftTarget = { hub: deps.hub, docName, page, source, profile: context.profile, readOnly };
   const opened =
     request.target.kind === 'entry'
       ? await openEntryDraft(target, request.target.ordinal)

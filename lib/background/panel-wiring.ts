@@ -30,6 +30,7 @@ export function registerPanelHandlers(router: Router, deps: PanelWiringDeps): vo
       handleOpenDraft(request, sender, {
         access,
         hub: services.hub,
+        sync: services.sync,
         ownId,
         extensionOrigin,
         tabUrl: deps.tabUrl,

@@ -4,6 +4,9 @@ import type { WikiSettings } from '../settings/wikis';
 import { ProjectDeskDb } from '../store/database';
 import { IndexedDbDocStorage } from '../store/doc-storage';
 import { DraftIndex } from '../store/draft-index';
+import { SettingsStore } from '../store/settings-store';
+import { StoredPendingDocs } from '../sync/pending-docs';
+import { SyncManager } from '../sync/sync-manager';
 import { profileForWiki } from './profiles';
 
 /**
@@ -16,6 +19,8 @@ export interface DraftServices {
   index: DraftIndex;
   hub: DraftHub;
   profiles: ProfileCache;
+  /** Keeps the hub's open documents in step with the sync server (none until one is configured). */
+  sync: SyncManager;
 }
 
 /**
@@ -54,7 +59,8 @@ export function createDraftServices(options: DraftServicesOptions = {}): DraftSe
     index,
     profileFor: (wiki) => profiles.profileFor(wiki),
   });
-  return { db, index, hub, profiles };
+  const sync = new SyncManager({ hub, pending: new StoredPendingDocs(new SettingsStore(db)) });
+  return { db, index, hub, profiles, sync };
 }
 
 let shared: DraftServices | null = null;
@@ -63,4 +69,11 @@ let shared: DraftServices | null = null;
 export function draftServices(): DraftServices {
   shared ??= createDraftServices();
   return shared;
+}
+
+/** Stops the services in the order they depend on each other: sync lets go of the hub's documents first. */
+export async function closeDraftServices(services: DraftServices): Promise<void> {
+  services.sync.destroy();
+  await services.hub.close();
+  services.db.close();
 }

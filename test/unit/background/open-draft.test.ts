@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleOpenDraft, type OpenDraftDeps } from '../../../lib/background/open-draft';
+import { handleOpenDraft, type OpenDraftDeps, READ_ONLY_NO_DRAFT } from '../../../lib/background/open-draft';
 import { WikiAccess } from '../../../lib/background/wiki-access';
 import { pageDocName } from '../../../lib/collab/doc-names';
 import { entriesMap } from '../../../lib/collab/page-doc';
@@ -111,5 +111,32 @@ describe('opening an entry’s draft', () => {
     expect((await hub.doc(DOC)).doc.getMap('entries').size).toBe(0);
     await hub.close();
     await framed.hub.close();
+  });
+
+  it('waits for the sync server before it looks, and seeds nothing for a read-only role', async () => {
+    const { hub, deps } = setup();
+    const asked: string[] = [];
+    let writable = false;
+    const sync = {
+      open: async (name: string) => {
+        asked.push(name);
+      },
+      canWrite: () => writable,
+    };
+    const readOnly = { ...deps, sync };
+    await expect(handleOpenDraft(request(entry(2)), PANEL, readOnly)).rejects.toThrow(READ_ONLY_NO_DRAFT);
+    await expect(handleOpenDraft(request({ kind: 'new', section: ['X'] }), PANEL, readOnly)).rejects.toThrow(
+      READ_ONLY_NO_DRAFT,
+    );
+    expect(entriesMap((await hub.doc(DOC)).doc).size).toBe(0);
+    expect(asked).toEqual([DOC, DOC]);
+    // An editor's draft (arrived from the server) is shown to the reviewer, still not seeded anew.
+    writable = true;
+    const seeded = await handleOpenDraft(request(entry(2)), PANEL, readOnly);
+    writable = false;
+    const shown = await handleOpenDraft(request(entry(2)), PANEL, readOnly);
+    expect(shown).toMatchObject({ entryId: seeded.entryId, restored: true });
+    expect(entriesMap((await hub.doc(DOC)).doc).size).toBe(1);
+    await hub.close();
   });
 });
