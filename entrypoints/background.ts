@@ -35,8 +35,12 @@ export default defineBackground(() => {
     ownId,
     extensionOrigin,
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
-    author: async () => ({ deviceId: await deviceAuthorId(), displayName: '' }),
+    author: async () => ({
+      deviceId: await deviceAuthorId(),
+      displayName: (await loadSyncSettings()).displayName,
+    }),
     storedDocNames: storedDatabaseNames,
+    sync: services.sync,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

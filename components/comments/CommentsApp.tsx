@@ -3,6 +3,7 @@ import type { CommentsLink } from '../../lib/comments/frame-link';
 import { createThread } from '../../lib/comments/operations';
 import { pageEntrySources, pageThreads, placeEntryThreads } from '../../lib/comments/page-threads';
 import type { Person } from '../../lib/comments/schema';
+import { usePageSync } from '../panel/use-page-sync';
 import { postToCommentsHost } from './frame-host';
 import { TextForm } from './TextForm';
 import { type ThreadContext, ThreadView } from './ThreadView';
@@ -43,6 +44,8 @@ export function CommentsApp({ link }: { link: CommentsLink }) {
 function EntryComments({ link, session }: { link: CommentsLink; session: CommentsSession }) {
   const { opened, replica } = session;
   const version = useDocVersion(replica);
+  const sync = usePageSync(opened.docName, ignoreLost);
+  const readOnly = opened.readOnly ?? (sync.status?.canWrite === false ? COMMENTS_READ_ONLY : null);
   const entries = useMemo(
     () => pageEntrySources({ wikitext: opened.wikitext, extensionTags: opened.extensionTags }, opened),
     [opened],
@@ -68,11 +71,14 @@ function EntryComments({ link, session }: { link: CommentsLink; session: Comment
     doc: replica.doc,
     me: opened.me,
     collaborators,
-    readOnly: opened.readOnly,
+    readOnly,
   };
   return (
     <>
-      {opened.readOnly ? <p role="note">{opened.readOnly}</p> : null}
+      <p role="status" className="sync-status">
+        {replica.status.error ?? sync.status?.text ?? 'Saved on this device'}
+      </p>
+      {readOnly ? <p role="note">{readOnly}</p> : null}
       <NewComment key={link.nonce} link={link} context={context} />
       <p className="hint">
         {placed.length === 0 ? 'No comments on this entry yet.' : countThreads(placed.length)}
@@ -89,6 +95,13 @@ function EntryComments({ link, session }: { link: CommentsLink; session: Comment
     </>
   );
 }
+
+/** Comments are never written over by a peer's: each message is its own record (schema.ts). */
+const ignoreLost = () => {};
+
+/** Mirrors lib/background/comments-handlers.ts: the role may read comments but not write them. */
+const COMMENTS_READ_ONLY =
+  'Read only: your access token’s role may read this page’s comments but not write them.';
 
 const countThreads = (n: number) => `${n} ${n === 1 ? 'thread' : 'threads'}`;
 

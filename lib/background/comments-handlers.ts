@@ -15,6 +15,7 @@ import type { Person } from '../comments/schema';
 import type { DraftHub } from '../drafts/hub';
 import type { PageView } from '../mediawiki/page-view';
 import type { Router, SenderInfo } from '../messaging/channel';
+import type { SyncManager } from '../sync/sync-manager';
 import { contentScriptOrigin, originOf, requireExtensionPage } from './senders';
 import type { WikiAccess } from './wiki-access';
 
@@ -34,15 +35,26 @@ export interface CommentsDeps {
   author: () => Promise<{ deviceId: string; displayName: string }>;
   /** Names of the documents stored on this device (IndexedDB database names). */
   storedDocNames: () => Promise<string[]>;
-  /** Waits for the sync server's state of a document (when sync is configured); may be absent. */
-  openSynced?: (docName: string) => Promise<void>;
-  /** Why comments cannot be written (a viewer's token), or null. */
-  readOnlyReason?: (docName: string) => string | null;
+  /** The sync manager (lib/sync): comments documents sync like drafts; absent in tests without sync. */
+  sync?: Pick<SyncManager, 'open' | 'canWrite' | 'status'>;
 }
+
+export const COMMENTS_READ_ONLY =
+  'Read only: your access token’s role may read this page’s comments but not write them.';
+
+/** Whether a sync server is configured (a document's status is 'local' otherwise). */
+const syncing = (deps: CommentsDeps, name: string): boolean =>
+  deps.sync !== undefined && deps.sync.status(name).state !== 'local';
 
 /** The document if it exists on this device (or is open), else an empty one: a page view creates nothing. */
 async function existingDoc(deps: CommentsDeps, name: string): Promise<Y.Doc> {
-  if (deps.hub.openDocNames().includes(name) || (await deps.storedDocNames()).includes(name))
+  // With a sync server the page's comments may be on it only: fetch them (resolves at once offline).
+  if (syncing(deps, name)) await deps.sync!.open(name);
+  if (
+    syncing(deps, name) ||
+    deps.hub.openDocNames().includes(name) ||
+    (await deps.storedDocNames()).includes(name)
+  )
     return (await deps.hub.doc(name)).doc;
   return new Y.Doc();
 }
@@ -82,7 +94,7 @@ async function handleOpenComments(
   const context = await deps.access.context(wiki, request.view);
   const source = await deps.access.source(context, request.view);
   const docName = commentsDocName({ wiki, page: source.title });
-  await deps.openSynced?.(docName);
+  await deps.sync?.open(docName);
   const { deviceId, displayName } = await deps.author();
   return {
     docName,
@@ -91,7 +103,7 @@ async function handleOpenComments(
     extensionTags: source.extensionTags,
     template: context.profile.template,
     titleParam: context.profile.titleParam,
-    readOnly: deps.readOnlyReason?.(docName) ?? null,
+    readOnly: deps.sync && !deps.sync.canWrite(docName) ? COMMENTS_READ_ONLY : null,
   };
 }
 
