@@ -141,6 +141,26 @@ describe('reviewer comments on the rendered page', () => {
     await expectCount(badge(page, '1 comment', TITLE), 0);
     await item.getByRole('button', { name: 'Reopen', exact: true }).click();
     await expectVisible(badge(page, '1 comment', TITLE));
+
+    // The dashboard's inbox: open threads across pages, mine, and those mentioning me.
+    const dashboard = await browser.openExtensionPage('dashboard.html');
+    const inbox = dashboard.getByRole('region', { name: 'Comments inbox' });
+    const listed = inbox.getByRole('article', { name: 'Thread on "non-trivial downtime"', exact: true });
+    await expectVisible(listed);
+    expect(await listed.getByRole('link', { name: title }).getAttribute('href')).toContain(
+      encodeURIComponent(title.replaceAll(' ', '_')),
+    );
+    await inbox.getByRole('button', { name: 'Mine', exact: true }).click();
+    await expectVisible(listed);
+    await inbox.getByRole('button', { name: 'Mentioning me', exact: true }).click();
+    await expectCount(listed, 0);
+    await item.getByRole('button', { name: 'Reply', exact: true }).click();
+    await item.getByLabel('Reply text', { exact: true }).fill('Note to self, @Reviewer on this device.');
+    await item.getByRole('button', { name: 'Post reply', exact: true }).click();
+    await dashboard.getByRole('button', { name: 'Refresh comments', exact: true }).click();
+    await expectVisible(listed);
+    expect(await listed.textContent()).toContain('Note to self, @Reviewer on this device.');
+    await dashboard.close();
     await page.close();
   });
 
