@@ -5,6 +5,7 @@ import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { commentOn, commentsFrame, highlightBoxes, phraseBox, thread } from './support/comments';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectCount, expectVisible } from './support/expect';
+import { field, openEditor } from './support/sync-ui';
 
 /** Reviewer comments in the real browser on the real wiki: rendered text, anchors that follow edits, remarks. */
 let env: E2eEnvironment;
@@ -187,6 +188,39 @@ describe('reviewer comments on the rendered page', () => {
     await item.getByLabel('Reply text', { exact: true }).fill('x'.repeat(10_001));
     await item.getByRole('button', { name: 'Post reply', exact: true }).click();
     await expectVisible(item.getByRole('alert').filter({ hasText: 'at most 10,000 characters' }));
+    await page.close();
+  });
+});
+
+describe('comments on a draft field in the editor panel', () => {
+  it('comment on selected field text; the anchor follows typing around it, and detaches when it is deleted', async () => {
+    const title = `Comments E2E draft ${Date.now()}`;
+    await mentor.edit(title, entryText(DESC));
+    const page = await openPage(title, 2);
+    const panel = await openEditor(page, `Edit project: ${TITLE}`);
+    const description = field(panel, 'Description');
+    await description.evaluate((element, phrase) => {
+      const input = element as HTMLTextAreaElement;
+      const at = input.value.indexOf(phrase);
+      input.focus();
+      input.setSelectionRange(at, at + phrase.length);
+      input.dispatchEvent(new Event('select', { bubbles: true }));
+    }, 'boatload of IO');
+    await panel.getByRole('button', { name: 'Comment', exact: true }).click();
+    await panel.getByLabel('Comment text', { exact: true }).fill('How much is a boatload?');
+    await panel.getByRole('button', { name: 'Post comment', exact: true }).click();
+    const item = thread(panel, 'boatload of IO');
+    await expectVisible(item);
+    expect(await item.textContent()).not.toContain('Detached');
+    // Typing before the quoted text (the anchor is a Yjs relative position in the field's text).
+    await description.focus();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.type('A boatload of IO? ');
+    await expect.poll(() => description.inputValue()).toMatch(/^A boatload of IO\? VM Save/);
+    expect(await item.textContent()).not.toContain('Detached');
+    // The quoted words deleted: still listed, detached.
+    await description.fill('Xen memory paging support in x86 is now mature enough.');
+    await expect.poll(() => item.textContent()).toContain('Detached');
     await page.close();
   });
 });
