@@ -80,14 +80,17 @@ export class EntryText {
  * that holds no other entry's title (the template's box, or the table row of a row template).
  */
 export function entryBlocks(root: Element, titles: ReadonlyMap<number, Element>): Map<number, Element> {
-  const all = [...titles.values()];
+  // How many titles each ancestor holds: one walk up per title (linear in titles × depth).
+  const held = new Map<Element, number>();
+  for (const title of titles.values())
+    for (let at: Element | null = title; at && at !== root; at = at.parentElement)
+      held.set(at, (held.get(at) ?? 0) + 1);
   const blocks = new Map<number, Element>();
   for (const [ordinal, title] of titles) {
     let block = title;
     for (;;) {
       const parent = block.parentElement;
-      if (!parent || parent === root || !root.contains(parent)) break;
-      if (all.some((other) => other !== title && parent.contains(other))) break;
+      if (!parent || parent === root || !held.has(parent) || held.get(parent)! > 1) break;
       block = parent;
     }
     blocks.set(ordinal, block);
