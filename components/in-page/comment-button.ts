@@ -2,15 +2,29 @@ import { createControlHost } from './control';
 
 /**
  * The `Comment` button that appears at the end of a selection inside an entry: our own control in
- * its own shadow root, placed over the page (absolutely, in document coordinates) so that the page's
- * layout does not move. Pressing it must not take the selection away, so its mousedown is cancelled.
+ * its own shadow root, put right after the entry's block (so that Tab reaches it next from the entry)
+ * and placed over the page absolutely, so that the page's layout does not move. Pressing it must not
+ * take the selection away, so its mousedown is cancelled.
  */
 export interface FloatingButton {
-  /** Shows the button at the end of `rect` (viewport coordinates). */
-  show(rect: DOMRect): void;
+  /** Shows the button after `block`, at the end of `rect` (viewport coordinates). */
+  show(block: Element, rect: DOMRect): void;
   hide(): void;
   readonly shown: boolean;
   remove(): void;
+}
+
+/** The viewport position of the box an absolutely placed element is positioned in. */
+function containingOrigin(host: HTMLElement): { left: number; top: number } {
+  const parent = host.offsetParent;
+  const view = host.ownerDocument.defaultView;
+  const positioned = parent && view && view.getComputedStyle(parent).position !== 'static';
+  if (!parent || !positioned) return { left: -(view?.scrollX ?? 0), top: -(view?.scrollY ?? 0) };
+  const box = parent.getBoundingClientRect();
+  return {
+    left: box.left + parent.clientLeft - parent.scrollLeft,
+    top: box.top + parent.clientTop - parent.scrollTop,
+  };
 }
 
 export function createCommentButton(doc: Document, onClick: () => void): FloatingButton {
@@ -29,11 +43,11 @@ export function createCommentButton(doc: Document, onClick: () => void): Floatin
   root.append(button);
   let shown = false;
   return {
-    show(rect) {
-      const view = doc.defaultView;
-      host.style.left = `${Math.round(rect.right + (view?.scrollX ?? 0))}px`;
-      host.style.top = `${Math.round(rect.bottom + (view?.scrollY ?? 0) + 4)}px`;
-      if (!host.isConnected) doc.body.append(host);
+    show(block, rect) {
+      if (host.previousElementSibling !== block) block.after(host);
+      const origin = containingOrigin(host);
+      host.style.left = `${Math.round(rect.right - origin.left)}px`;
+      host.style.top = `${Math.round(rect.bottom - origin.top + 4)}px`;
       shown = true;
     },
     hide() {

@@ -102,7 +102,8 @@ export function mountPageComments(options: PageCommentsOptions): PageCommentsHan
   const readSelection = () => {
     selected = currentSelection(win, blocks, textOf, entryByOrdinal);
     const rect = selected ? lastRect(win) : null;
-    if (selected && rect) button.show(rect);
+    const block = selected ? blocks.get(selected.ordinal) : undefined;
+    if (rect && block) button.show(block, rect);
     else button.hide();
   };
   let scheduled = false;

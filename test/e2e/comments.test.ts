@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WikiApiSession } from '../support/wiki';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { commentOn, commentsFrame, highlightBoxes, phraseBox, thread } from './support/comments';
+import { commentOn, commentsFrame, highlightBoxes, phraseBox, selectText, thread } from './support/comments';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectCount, expectVisible } from './support/expect';
 import { field, openEditor } from './support/sync-ui';
@@ -172,7 +172,18 @@ describe('reviewer comments on the rendered page', () => {
     const hostile =
       '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> <b onclick="x()">bold</b> ' +
       'javascript:alert(1) [javascript:alert(2) x] https://example.org/safe abc\u202Edcba';
-    const frame = await commentOn(page, TITLE, 'lazy restore', hostile);
+    // The Comment button comes right after the entry's block: next in the tab order from the entry.
+    await selectText(page, 'lazy restore');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.querySelector('[data-project-desk="comment"]')?.previousElementSibling?.textContent ??
+            '',
+        ),
+      )
+      .toContain('lazy restore');
+    const frame = await commentOn(page, TITLE, 'lazy restore', hostile, 'keyboard');
     const item = thread(frame, 'lazy restore');
     const text = (await item.textContent()) ?? '';
     expect(text).toContain('<script>window.__pwned = 1</script><img src=x onerror=');

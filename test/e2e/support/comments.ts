@@ -45,9 +45,20 @@ export async function commentsFrame(page: Page, title: string): Promise<Frame> {
 }
 
 /** Selects `phrase`, presses `Comment` and posts `text`; returns the frame. */
-export async function commentOn(page: Page, title: string, phrase: string, text: string): Promise<Frame> {
+export async function commentOn(
+  page: Page,
+  title: string,
+  phrase: string,
+  text: string,
+  how: 'click' | 'keyboard' = 'click',
+): Promise<Frame> {
   await selectText(page, phrase);
-  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  const button = page.getByRole('button', { name: 'Comment', exact: true });
+  if (how === 'click') await button.click();
+  else {
+    await button.focus();
+    await page.keyboard.press('Enter');
+  }
   const frame = await commentsFrame(page, title);
   await frame.getByLabel('Comment text', { exact: true }).fill(text);
   await frame.getByRole('button', { name: 'Post comment', exact: true }).click();
