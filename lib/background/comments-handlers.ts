@@ -59,7 +59,7 @@ async function existingDoc(deps: CommentsDeps, name: string): Promise<Y.Doc> {
   return new Y.Doc();
 }
 
-async function handlePageComments(view: PageView, sender: SenderInfo, deps: CommentsDeps) {
+export async function handlePageComments(view: PageView, sender: SenderInfo, deps: CommentsDeps) {
   const origin = contentScriptOrigin(sender, deps.extensionOrigin);
   if (origin === null) throw new Error('Refused: only a wiki page can ask for its comment highlights.');
   const context = await deps.access.context(origin, view);
@@ -79,7 +79,7 @@ async function handlePageComments(view: PageView, sender: SenderInfo, deps: Comm
   return { highlights, counts };
 }
 
-async function handleOpenComments(
+export async function handleOpenComments(
   request: { wiki: string; view: PageView; wikiUser: string | null },
   sender: SenderInfo,
   deps: CommentsDeps,
@@ -134,7 +134,7 @@ function inboxThreads(me: Person, pages: Array<{ wiki: string; page: string; doc
   }));
 }
 
-async function handleInbox(sender: SenderInfo, deps: CommentsDeps): Promise<CommentsInbox> {
+export async function handleInbox(sender: SenderInfo, deps: CommentsDeps): Promise<CommentsInbox> {
   requireExtensionPage(sender, deps.ownId, deps.extensionOrigin);
   const { deviceId, displayName } = await deps.author();
   const me = commentAuthor(deviceId, { displayName });
