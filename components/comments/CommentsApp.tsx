@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CommentsLink } from '../../lib/comments/frame-link';
 import { createThread } from '../../lib/comments/operations';
 import { pageEntrySources, pageThreads, placeEntryThreads } from '../../lib/comments/page-threads';
+import { COMMENTS_READ_ONLY } from '../../lib/comments/protocol';
 import type { Person } from '../../lib/comments/schema';
 import { usePageSync } from '../panel/use-page-sync';
 import { postToCommentsHost } from './frame-host';
@@ -98,10 +99,6 @@ function EntryComments({ link, session }: { link: CommentsLink; session: Comment
 
 /** Comments are never written over by a peer's: each message is its own record (schema.ts). */
 const ignoreLost = () => {};
-
-/** Mirrors lib/background/comments-handlers.ts: the role may read comments but not write them. */
-const COMMENTS_READ_ONLY =
-  'Read only: your access token’s role may read this page’s comments but not write them.';
 
 const countThreads = (n: number) => `${n} ${n === 1 ? 'thread' : 'threads'}`;
 

@@ -6,6 +6,7 @@ import { queryInbox } from '../comments/listing';
 import { pageComments } from '../comments/page-protocol';
 import { pageEntrySources, pageThreads, threadsByOrdinal } from '../comments/page-threads';
 import {
+  COMMENTS_READ_ONLY,
   type CommentsInbox,
   commentsInbox,
   type OpenCommentsResult,
@@ -39,8 +40,7 @@ export interface CommentsDeps {
   sync?: Pick<SyncManager, 'open' | 'canWrite' | 'status'>;
 }
 
-export const COMMENTS_READ_ONLY =
-  'Read only: your access token’s role may read this page’s comments but not write them.';
+export type { COMMENTS_READ_ONLY };
 
 /** Whether a sync server is configured (a document's status is 'local' otherwise). */
 const syncing = (deps: CommentsDeps, name: string): boolean =>

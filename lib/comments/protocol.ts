@@ -10,6 +10,10 @@ import { PersonSchema } from './schema';
  * replica (the drafts port), not through these.
  */
 
+/** Why a role cannot write a page's comments (a viewer's token). */
+export const COMMENTS_READ_ONLY =
+  'Read only: your access token’s role may read this page’s comments but not write them.';
+
 export const OpenCommentsRequestSchema = z.object({
   wiki: z.url({ protocol: /^https?$/ }),
   view: PageViewSchema,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnchor } from '../../../lib/anchoring';
 import {
-  COMMENTS_READ_ONLY,
   type CommentsDeps,
   handleInbox,
   handleOpenComments,
@@ -10,6 +9,7 @@ import {
 import { WikiAccess } from '../../../lib/background/wiki-access';
 import { commentsDocName } from '../../../lib/collab/doc-names';
 import { createThread } from '../../../lib/comments';
+import { COMMENTS_READ_ONLY } from '../../../lib/comments/protocol';
 import { Profile } from '../drafts/hub-fixture';
 import { API, ENABLED, ORIGIN, TestWiki, TITLE } from './wiki-fixture';
 
