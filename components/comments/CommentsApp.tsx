@@ -73,6 +73,7 @@ function EntryComments({ link, session }: { link: CommentsLink; session: Comment
     me: opened.me,
     collaborators,
     readOnly,
+    wikiUser: link.wikiUser,
   };
   return (
     <>

@@ -86,6 +86,7 @@ function FieldComments({
     me: opened.me,
     collaborators,
     readOnly: opened.readOnly,
+    wikiUser: null,
   };
 
   const startComment = () => {

@@ -9,6 +9,7 @@ import {
   reply,
   resolveThread,
   setKeepRemark,
+  setPublishAsRemark,
 } from '../../lib/comments/operations';
 import type { CommentMessage, CommentThread, OpResult, Person } from '../../lib/comments/schema';
 import { CommentText } from './CommentText';
@@ -20,6 +21,8 @@ export interface ThreadContext {
   collaborators: readonly Person[];
   /** Why nothing can be written, or null. */
   readOnly: string | null;
+  /** The wiki user the page says is logged in (a comment published as a remark is signed so), or null. */
+  wikiUser: string | null;
 }
 
 const now = () => new Date().toISOString();
@@ -46,6 +49,7 @@ export function ThreadView({ placed, context }: { placed: PlacedThread; context:
   const [replying, setReplying] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const keepId = useId();
+  const publishId = useId();
   const run = (action: (threadId: string) => OpResult<object>): boolean => {
     // A wiki remark gets its record in the document on the first answer to it.
     const threadId = thread.legacy ? adoptLegacyThread(context.doc, thread) : thread.id;
@@ -143,6 +147,28 @@ export function ThreadView({ placed, context }: { placed: PlacedThread; context:
             </button>
           )}
         </div>
+      ) : null}
+      {canWrite && !thread.legacy && !thread.resolved && (context.wikiUser || thread.publishAsRemark) ? (
+        <p className="keep-remark">
+          <input
+            id={publishId}
+            type="checkbox"
+            checked={thread.publishAsRemark !== null}
+            onChange={(event) =>
+              run((threadId) =>
+                setPublishAsRemark(context.doc, {
+                  threadId,
+                  wikiUser: event.target.checked ? context.wikiUser : null,
+                  at: now(),
+                }),
+              )
+            }
+          />
+          <label htmlFor={publishId}>
+            Publish as a wiki remark in the Description at the next publish
+            {thread.publishAsRemark ? ` (signed ${thread.publishAsRemark.wikiUser})` : ''}
+          </label>
+        </p>
       ) : null}
       {canWrite && thread.legacy?.inWikitext && thread.resolved ? (
         <p className="keep-remark">

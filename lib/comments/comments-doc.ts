@@ -68,6 +68,7 @@ export function toThread(record: ThreadRecord, messages: readonly CommentMessage
     lastActivity: latest(times),
     legacy: record.legacy ? { ...record.legacy, inWikitext: false } : null,
     keepRemark: record.keepRemark ?? false,
+    publishAsRemark: record.publishAsRemark ?? null,
   };
 }
 

@@ -102,6 +102,7 @@ export function legacyThreadsOfEntry({ wikitext, transclusion, entry }: EntryWik
         lastActivity: remark.isoTime,
         legacy: { ...link, inWikitext: true },
         keepRemark: false,
+        publishAsRemark: null,
       });
     }
   }

@@ -8,7 +8,7 @@ import type { TemplateMatcher, Transclusion } from '../wikitext/types';
 import { readThreadRecord, readThreads } from './comments-doc';
 import { legacyThreadsOfEntry, mergeLegacyThreads } from './legacy';
 import { type PlacedThread, placeThreads } from './listing';
-import { type RemarkRemoval, removalOf } from './remark-edits';
+import { type RemarkInsertion, type RemarkRemoval, remarkWikitext, removalOf } from './remark-edits';
 import type { CommentProblem, CommentThread } from './schema';
 
 /**
@@ -143,4 +143,43 @@ export function remarkRemovalsForEntry(
     if (removal) removals.push(removal);
   }
   return removals;
+}
+
+/** The parameter a published comment goes into: where the wiki's reviewers write their remarks. */
+export const REMARK_PARAM = 'Desc';
+
+/**
+ * For the publish flow: the comments of one entry that were asked to be published as wiki remarks,
+ * each as the remark's wikitext (signed by the wiki user who asked, timed by the comment) to append
+ * to the entry's Desc (appendRemark). Open threads only, with a first message that was not deleted.
+ */
+export function remarkInsertionsForEntry(
+  doc: Y.Doc,
+  entry: EntryRef,
+  entries: readonly EntryCandidate[],
+): RemarkInsertion[] {
+  const placed = placeThreads(
+    readThreads(doc).threads.filter((thread) => thread.publishAsRemark !== null && !thread.resolved),
+    entries,
+    () => null,
+  );
+  const insertions: RemarkInsertion[] = [];
+  for (const { thread } of placed.byEntry.get(createEntryMatcher(entries)(entry)) ?? []) {
+    const first = thread.messages[0];
+    const ask = thread.publishAsRemark;
+    if (!first || first.deleted || !ask || first.createdAt === null) continue;
+    try {
+      const wikitext = remarkWikitext({ wikiUser: ask.wikiUser, at: first.createdAt, text: first.text });
+      insertions.push({
+        kind: 'add-remark',
+        threadId: thread.id,
+        entry: thread.anchor.target.entry,
+        param: REMARK_PARAM,
+        wikitext,
+      });
+    } catch {
+      // Not a wiki user name a signature can hold: left out (the UI only asks with the page's own user).
+    }
+  }
+  return insertions;
 }

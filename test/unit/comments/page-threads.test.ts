@@ -10,9 +10,11 @@ import {
   pageEntrySources,
   pageThreads,
   placeEntryThreads,
+  remarkInsertionsForEntry,
   remarkRemovalsForEntry,
   resolveThread,
   setKeepRemark,
+  setPublishAsRemark,
 } from '../../../lib/comments';
 
 const SEED = readFileSync('test/fixtures/pages/seed-2014.wikitext', 'utf8');
@@ -63,5 +65,37 @@ describe('a page’s threads', () => {
     expect(setKeepRemark(doc, { threadId: id, keep: true })).toMatchObject({ ok: true, removal: null });
     expect(remarkRemovalsForEntry(doc, entryRefOf(entries[0]!), entries)).toEqual([]);
     expect(pageThreads(doc, SEED, entries).threads[0]!.keepRemark).toBe(true);
+  });
+});
+
+describe('comments published as wiki remarks', () => {
+  const entries = pageEntrySources({ wikitext: SEED }, PROFILE);
+
+  it('gives the publish flow the remark wikitext, signed by the wiki user who asked, until resolved or unasked', () => {
+    const doc = new Y.Doc();
+    const text = 'Lazy restore using memory paging';
+    const anchor = createAnchor({ entry: entryRefOf(entries[1]!), scope: { kind: 'rendered' } }, text, 0, 4);
+    const made = createThread(doc, { anchor, text: 'Needs a [[timeline]] | soon', author: ME, at: AT });
+    if (!made.ok) throw new Error(made.message);
+    expect(remarkInsertionsForEntry(doc, entryRefOf(entries[1]!), entries)).toEqual([]);
+    expect(setPublishAsRemark(doc, { threadId: made.threadId, wikiUser: 'Rita R', at: AT }).ok).toBe(true);
+    expect(remarkInsertionsForEntry(doc, entryRefOf(entries[1]!), entries)).toEqual([
+      {
+        kind: 'add-remark',
+        threadId: made.threadId,
+        entry: entryRefOf(entries[1]!),
+        param: 'Desc',
+        wikitext:
+          '{{Comment|[[User:Rita R|Rita R]] 03:04, 2 January 2026 (UTC):}} Needs a &#91;&#91;timeline&#93;&#93; &#124; soon',
+      },
+    ]);
+    expect(remarkInsertionsForEntry(doc, entryRefOf(entries[0]!), entries)).toEqual([]);
+    expect(setPublishAsRemark(doc, { threadId: made.threadId, wikiUser: null, at: AT }).ok).toBe(true);
+    expect(remarkInsertionsForEntry(doc, entryRefOf(entries[1]!), entries)).toEqual([]);
+    const [remark] = pageThreads(doc, SEED, entries).threads;
+    const legacyId = adoptLegacyThread(doc, remark!);
+    expect(setPublishAsRemark(doc, { threadId: legacyId, wikiUser: 'Rita R', at: AT })).toMatchObject({
+      ok: false,
+    });
   });
 });
