@@ -57,7 +57,6 @@ export function ThreadView({ placed, context }: { placed: PlacedThread; context:
     setProblem(result.ok ? null : result.message);
     return result.ok;
   };
-  const writer = { author: context.me, at: now(), collaborators: context.collaborators };
   const canWrite = context.readOnly === null;
   return (
     <article aria-label={threadName(thread)} className={`thread${thread.resolved ? ' resolved' : ''}`}>
@@ -112,6 +111,8 @@ export function ThreadView({ placed, context }: { placed: PlacedThread; context:
           submit="Post reply"
           onCancel={() => setReplying(false)}
           onSubmit={(text) => {
+            // The time is the moment of posting, not of the last render.
+            const writer = { author: context.me, at: now(), collaborators: context.collaborators };
             const ok = run((threadId) => reply(context.doc, { ...writer, threadId, text }));
             if (ok) setReplying(false);
             return ok;

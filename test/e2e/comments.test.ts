@@ -131,11 +131,13 @@ describe('reviewer comments on the rendered page', () => {
     await item.getByLabel('Reply text', { exact: true }).fill('Seconds, on a big VM.');
     await item.getByRole('button', { name: 'Post reply', exact: true }).click();
     await expect.poll(() => item.textContent()).toContain('Seconds, on a big VM.');
-    await item.getByRole('button', { name: 'Edit message' }).first().click();
+    const question = item.getByRole('listitem').filter({ hasText: 'How much downtime?' });
+    const answer = item.getByRole('listitem').filter({ hasText: 'Seconds, on a big VM.' });
+    await question.getByRole('button', { name: 'Edit message' }).click();
     await item.getByLabel('Message text', { exact: true }).fill('How much downtime, roughly?');
     await item.getByRole('button', { name: 'Save message', exact: true }).click();
     await expect.poll(() => item.textContent()).toContain('(edited)How much downtime, roughly?');
-    await item.getByRole('button', { name: 'Delete message' }).nth(1).click();
+    await answer.getByRole('button', { name: 'Delete message' }).click();
     await expect.poll(() => item.textContent()).toContain('This message was deleted.');
     await item.getByRole('button', { name: 'Resolve', exact: true }).click();
     await expectVisible(item.getByRole('button', { name: 'Reopen', exact: true }));
