@@ -4,6 +4,7 @@ import { enabledWikis, registerPageAdapter } from '../lib/background/adapter-reg
 import { deviceAuthorId, storedDatabaseNames } from '../lib/background/comment-author';
 import { registerCommentsHandlers } from '../lib/background/comments-handlers';
 import { registerDashboardHandlers } from '../lib/background/dashboard-handlers';
+import { acceptPagePresencePort } from '../lib/background/page-presence';
 import { acceptDraftPort, registerPanelHandlers } from '../lib/background/panel-wiring';
 import { handleScanPage } from '../lib/background/scan-page';
 import { draftServices } from '../lib/background/services';
@@ -48,14 +49,16 @@ export default defineBackground(() => {
     router.dispatch(message, info).then((reply) => reply && sendResponse(reply));
     return true;
   });
-  browser.runtime.onConnect.addListener((port) => {
-    acceptDraftPort(port, { services, ownId, extensionOrigin });
-    acceptSyncPort(port, { sync: services.sync, ownId, extensionOrigin });
-  });
-  void startSync({
+  const syncStarted = startSync({
     sync: services.sync,
     settings: { load: loadSyncSettings, watch: watchSyncSettings },
     alarms: browser.alarms,
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    acceptDraftPort(port, { services, ownId, extensionOrigin });
+    acceptSyncPort(port, { sync: services.sync, ownId, extensionOrigin });
+    const presence = { sync: services.sync, hub: services.hub, access, extensionOrigin, ready: syncStarted };
+    acceptPagePresencePort(port, presence);
   });
 
   const refreshProfiles = () => {

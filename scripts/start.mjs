@@ -62,7 +62,9 @@ console.log(`
 Project Desk is built: load ${path.join(ROOT, '.output/chrome-mv3')} in chrome://extensions (Developer mode → Load unpacked).
 Sync server: ws://127.0.0.1:${SYNC_PORT} (health: http://127.0.0.1:${SYNC_PORT}/health, data in ${SYNC_DATA}).
   editor token:   ${token('editor', 'Demo mentor')}
-  reviewer token: ${token('reviewer', 'Demo reviewer')}`);
+  reviewer token: ${token('reviewer', 'Demo reviewer')}
+  To collaborate: on the extension's options page, under Sync, enter ws://127.0.0.1:${SYNC_PORT} as Sync server and a
+  token as Access token, then Save (a second browser profile with the other token shows the live merge).`);
 if (wikiUp) {
   console.log(`The demo wiki is enabled in this build: ${wikiOrigin}/index.php?title=Archived/2014_GSoC_and_OPW_Round_8_Projects
 Wiki users: Mentor and Reviewer (passwords in test/support/wiki.ts).`);

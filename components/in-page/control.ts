@@ -13,11 +13,13 @@ button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 button.secondary { color: #1e3a8a; background: #eff6ff; border-color: #1d4ed8; }
 [role=note] { display: block; padding: 4px 8px; color: #7c2d12; background: #fff7ed; border: 1px solid #c2410c; }
 .badge { font: 600 11px/1.4 system-ui, sans-serif; margin-inline-start: 4px; padding: 0 6px; border-radius: 8px; color: #713f12; background: #fef3c7; border: 1px solid #b45309; }
+.presence { font: italic 11px/1.4 system-ui, sans-serif; margin-inline-start: 4px; color: #14532d; }
 @media (prefers-color-scheme: dark) {
   button { background: #2563eb; border-color: #93c5fd; }
   button.secondary { color: #dbeafe; background: #1e3a8a; border-color: #93c5fd; }
   [role=note] { color: #ffedd5; background: #431407; border-color: #fb923c; }
   .badge { color: #fef3c7; background: #451a03; border-color: #f59e0b; }
+  .presence { color: #bbf7d0; }
 }`;
 
 export interface ControlHost {

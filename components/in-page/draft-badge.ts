@@ -1,3 +1,5 @@
+import { describeButton } from './button-description';
+
 /**
  * The "Draft" badge on an entry's (or section's) button: visible text beside it, and the button's
  * description (aria-describedby, inside the same shadow root), while its accessible name stays as the
@@ -21,7 +23,7 @@ export function setDraftBadge(host: Element, state: BadgeState | null): void {
   let badge = root.getElementById(BADGE_ID);
   if (state === null) {
     badge?.remove();
-    button.removeAttribute('aria-describedby');
+    describeButton(root, button);
     return;
   }
   if (!badge) {
@@ -31,5 +33,5 @@ export function setDraftBadge(host: Element, state: BadgeState | null): void {
     button.after(badge);
   }
   badge.textContent = state.behind ? 'Draft · page changed since' : 'Draft';
-  button.setAttribute('aria-describedby', BADGE_ID);
+  describeButton(root, button);
 }

@@ -2,13 +2,16 @@ import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { mountPageControls, type PageControls } from '../../components/in-page/page-adapter';
 import { mountPageComments } from '../../components/in-page/page-comments';
+import { watchPagePresence } from '../../components/in-page/page-presence';
 import { PanelController } from '../../components/in-page/panels';
 import { locateEntries, sectionKey } from '../../lib/adapter/locate-entries';
 import { OWN_MARK } from '../../lib/adapter/page-text';
 import { COMMENTS_PAGE, encodeCommentsLink } from '../../lib/comments/frame-link';
 import { pageComments } from '../../lib/comments/page-protocol';
+import { fromRuntimePort } from '../../lib/drafts/port';
 import { findArticleRoot, type PageView, readPageView, readWikiUser } from '../../lib/mediawiki/page-view';
 import { request } from '../../lib/messaging/client';
+import { PAGE_PRESENCE_PORT_NAME } from '../../lib/messaging/presence-protocol';
 import { pageDrafts, scanPage } from '../../lib/messaging/protocol';
 import { encodePanelLink, PANEL_PAGE, type PanelTarget, STANDBY_FRAGMENT } from '../../lib/panel/panel-link';
 
@@ -86,8 +89,12 @@ export default defineContentScript({
       load: () => request(pageComments, view),
       warn,
     });
+    const stopPresence = watchPagePresence(view, controls.entries, () =>
+      fromRuntimePort(browser.runtime.connect({ name: PAGE_PRESENCE_PORT_NAME })),
+    );
     ctx.onInvalidated(() => {
       comments.destroy();
+      stopPresence();
       root.removeEventListener('pointerover', prepare);
       root.removeEventListener('focusin', prepare);
       panels.destroy();

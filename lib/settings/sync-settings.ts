@@ -143,7 +143,15 @@ export function validateSyncSettings(input: unknown, now: Date = new Date()): Se
         message: issue.message,
       }));
   const warnings: string[] = [];
-  if (!parsed.success) return { ok: false, problems, warnings };
+  if (!parsed.success) {
+    // Say everything wrong at once: the token is read even when another field is wrong.
+    const token = (input as { token?: unknown } | null)?.token;
+    if (typeof token === 'string' && token.trim() !== '' && !problems.some((p) => p.field === 'token')) {
+      const reading = readToken(token, now);
+      if (!reading.ok) problems.push({ field: 'token', message: reading.message });
+    }
+    return { ok: false, problems, warnings };
+  }
   const settings = parsed.data;
   let token: TokenInfo | null = null;
   if (settings.token !== '') {

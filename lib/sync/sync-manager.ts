@@ -120,6 +120,11 @@ export class SyncManager {
     return { doc: localName, state, text, waiting, canWrite: this.canWrite(localName) };
   }
 
+  /** Whether a sync server is configured (with settings that can be used). */
+  get hasServer(): boolean {
+    return this.target.kind === 'server';
+  }
+
   /** Whether local edits of this document may be made (the panel shows it read-only otherwise). */
   canWrite(localName: string): boolean {
     const page = this.entries.get(localName)?.page;

@@ -22,6 +22,9 @@ export interface SyncServer {
   restart(): Promise<void>;
   /** SIGKILL: no flush, no goodbye. */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: the process hangs with its sockets open (a stalled server), then goes on. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
   token(options: { role: Role; name: string; days?: number; space?: string }): string;
   /** Stops it and removes its data. */
@@ -113,9 +116,16 @@ export async function startSyncServer(): Promise<SyncServer> {
       running = (await spawnServer(dataDir, port)).running;
     },
     kill: () => signal('SIGKILL'),
+    pause: () => {
+      if (running.child.pid !== undefined) process.kill(running.child.pid, 'SIGSTOP');
+    },
+    resume: () => {
+      if (running.child.pid !== undefined) process.kill(running.child.pid, 'SIGCONT');
+    },
     stop: () => signal('SIGTERM'),
     token: (options) => mintToken(dataDir, options),
     async dispose() {
+      server.resume();
       await signal('SIGTERM');
       await rm(dataDir, { recursive: true, force: true });
     },

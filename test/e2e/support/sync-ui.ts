@@ -107,3 +107,24 @@ export async function expectValue(frame: Frame, label: string, value: string | R
   if (typeof value === 'string') await expect.poll(read, { timeout }).toBe(value);
   else await expect.poll(read, { timeout }).toMatch(value);
 }
+
+/**
+ * Records every text the panel's status region shows from now on (a state may last only a moment,
+ * too short to be sure a poll sees it); the returned function reads the record.
+ */
+export async function recordStatus(frame: Frame): Promise<() => Promise<string[]>> {
+  await frame.evaluate(() => {
+    const form = document.querySelector('form');
+    const log: string[] = [];
+    (globalThis as { __projectDeskStatusLog?: string[] }).__projectDeskStatusLog = log;
+    const read = () => {
+      const text = form?.querySelector('[role=status]')?.textContent?.trim() ?? '';
+      if (log.at(-1) !== text) log.push(text);
+    };
+    read();
+    if (form)
+      new MutationObserver(read).observe(form, { subtree: true, childList: true, characterData: true });
+  });
+  return () =>
+    frame.evaluate(() => (globalThis as { __projectDeskStatusLog?: string[] }).__projectDeskStatusLog ?? []);
+}

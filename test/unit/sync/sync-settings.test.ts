@@ -136,6 +136,18 @@ describe('validating the sync options', () => {
     });
   });
 
+  it('says what is wrong with the token even when the address is wrong too', () => {
+    const check = validateSyncSettings(
+      settings({ serverUrl: 'sync.example.org', token: 'not-a-token' }),
+      NOW,
+    );
+    expect(check.ok).toBe(false);
+    expect(!check.ok && check.problems.map((problem) => [problem.field, problem.message])).toEqual([
+      ['serverUrl', expect.stringMatching(/not a web address/)],
+      ['token', REFUSAL_MESSAGES['token-malformed']],
+    ]);
+  });
+
   it('reads stored settings defensively', () => {
     expect(readSyncSettings(undefined)).toEqual({ settings: DEFAULT_SYNC_SETTINGS, dropped: null });
     const stored = settings({});
