@@ -1,6 +1,8 @@
 import '../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { enabledWikis, registerPageAdapter } from '../lib/background/adapter-registration';
+import { deviceAuthorId, storedDatabaseNames } from '../lib/background/comment-author';
+import { registerCommentsHandlers } from '../lib/background/comments-handlers';
 import { registerDashboardHandlers } from '../lib/background/dashboard-handlers';
 import { acceptPagePresencePort } from '../lib/background/page-presence';
 import { acceptDraftPort, registerPanelHandlers } from '../lib/background/panel-wiring';
@@ -40,6 +42,19 @@ export default defineBackground(() => {
     // The top frame's page adapter sends the edit with the user's own wiki session.
     tabFetch: (tabId) => tabFetch((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 })),
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+  });
+  registerCommentsHandlers(router, {
+    hub: services.hub,
+    access,
+    ownId,
+    extensionOrigin,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    author: async () => ({
+      deviceId: await deviceAuthorId(),
+      displayName: (await loadSyncSettings()).displayName,
+    }),
+    storedDocNames: storedDatabaseNames,
+    sync: services.sync,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

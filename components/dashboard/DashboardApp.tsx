@@ -9,6 +9,7 @@ import { discardMessage, displayTitle, exportFileName, importMessage } from '../
 import { offerUndo, type UndoOffer, withoutOffer } from '../../lib/dashboard/undo-queue';
 import type { ProjectDeskDb } from '../../lib/store/database';
 import type { DraftRecord } from '../../lib/store/records';
+import { CommentsInbox } from './CommentsInbox';
 import { DamagedRecords } from './DamagedRecords';
 import { DraftTable } from './DraftTable';
 import { type DashboardApi, reasonOf } from './dashboard-api';
@@ -180,6 +181,7 @@ export function DashboardApp({ db, api }: { db: ProjectDeskDb; api: DashboardApi
         }
       />
       <DamagedRecords records={drafts.damaged} />
+      <CommentsInbox />
     </main>
   );
 }

@@ -62,9 +62,9 @@ function place(frame: PanelFrame, anchor: Element, root: Element): void {
   if (previous !== frame.placed && previous !== frame.host) previous.remove();
 }
 
-function createFrame(doc: Document, url: string): PanelFrame {
+function createFrame(doc: Document, url: string, mark = 'panel'): PanelFrame {
   const host = doc.createElement('div');
-  host.setAttribute(OWN_MARK, 'panel');
+  host.setAttribute(OWN_MARK, mark);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
@@ -82,9 +82,15 @@ function createFrame(doc: Document, url: string): PanelFrame {
   return frame;
 }
 
-/** A new panel under `anchor`'s entry. */
-export function mountPanelFrame(anchor: Element, root: Element, url: string, title: string): PanelFrame {
-  const frame = createFrame(anchor.ownerDocument, url);
+/** A new panel under `anchor`'s entry (`mark`: what the host is marked as, e.g. 'comments'). */
+export function mountPanelFrame(
+  anchor: Element,
+  root: Element,
+  url: string,
+  title: string,
+  mark = 'panel',
+): PanelFrame {
+  const frame = createFrame(anchor.ownerDocument, url, mark);
   frame.iframe.title = title;
   place(frame, anchor, root);
   return frame;

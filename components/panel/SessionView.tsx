@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { DraftComments } from '../comments/DraftComments';
 import { EntryEditor } from './EntryEditor';
 import { postToFrameHost } from './frame-messenger';
 import { useDraftEntry } from './use-draft-entry';
@@ -23,12 +24,15 @@ export function SessionView({
       </p>
     );
   return (
-    <EntryEditor
-      session={session}
-      entry={read.entry}
-      onClose={onClose}
-      onReady={onReady}
-      closeProblem={closeProblem}
-    />
+    <>
+      <EntryEditor
+        session={session}
+        entry={read.entry}
+        onClose={onClose}
+        onReady={onReady}
+        closeProblem={closeProblem}
+      />
+      <DraftComments session={session} entry={read.entry} />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { mountPageControls, type PageControls } from '../../components/in-page/page-adapter';
+import { mountPageComments } from '../../components/in-page/page-comments';
 import { watchPagePresence } from '../../components/in-page/page-presence';
 import {
   mountPagePublishControl,
@@ -10,8 +11,10 @@ import { PanelController } from '../../components/in-page/panels';
 import { listenForWikiFetch } from '../../components/in-page/wiki-fetch-relay';
 import { locateEntries, sectionKey } from '../../lib/adapter/locate-entries';
 import { OWN_MARK } from '../../lib/adapter/page-text';
+import { COMMENTS_PAGE, encodeCommentsLink } from '../../lib/comments/frame-link';
+import { pageComments } from '../../lib/comments/page-protocol';
 import { fromRuntimePort } from '../../lib/drafts/port';
-import { findArticleRoot, type PageView, readPageView } from '../../lib/mediawiki/page-view';
+import { findArticleRoot, type PageView, readPageView, readWikiUser } from '../../lib/mediawiki/page-view';
 import { request } from '../../lib/messaging/client';
 import { PAGE_PRESENCE_PORT_NAME } from '../../lib/messaging/presence-protocol';
 import { pageDrafts, scanPage } from '../../lib/messaging/protocol';
@@ -87,12 +90,27 @@ export default defineContentScript({
       if (pagePublish) panels.toggle({ kind: 'page' }, pagePublish.control);
     });
     refresh();
+    const comments = mountPageComments({
+      window,
+      root,
+      view,
+      wiki: location.origin,
+      wikiUser: readWikiUser(document),
+      entries: scan.entries,
+      titles: located.entries,
+      controls: controls.entries,
+      extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+      commentsUrl: (link) => `${browser.runtime.getURL(COMMENTS_PAGE)}#${encodeCommentsLink(link)}`,
+      load: () => request(pageComments, view),
+      warn,
+    });
     const stopPresence = watchPagePresence(view, controls.entries, () =>
       fromRuntimePort(browser.runtime.connect({ name: PAGE_PRESENCE_PORT_NAME })),
     );
     ctx.onInvalidated(() => {
       pagePublish?.control.host.remove();
       stopRelay();
+      comments.destroy();
       stopPresence();
       root.removeEventListener('pointerover', prepare);
       root.removeEventListener('focusin', prepare);

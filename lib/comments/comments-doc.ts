@@ -67,6 +67,8 @@ export function toThread(record: ThreadRecord, messages: readonly CommentMessage
     mentions: [...new Set(messages.flatMap((m) => m.mentions))],
     lastActivity: latest(times),
     legacy: record.legacy ? { ...record.legacy, inWikitext: false } : null,
+    keepRemark: record.keepRemark ?? false,
+    publishAsRemark: record.publishAsRemark ?? null,
   };
 }
 

@@ -101,6 +101,8 @@ export function legacyThreadsOfEntry({ wikitext, transclusion, entry }: EntryWik
         mentions: [],
         lastActivity: remark.isoTime,
         legacy: { ...link, inWikitext: true },
+        keepRemark: false,
+        publishAsRemark: null,
       });
     }
   }
@@ -128,6 +130,7 @@ export function mergeLegacyThreads(
       resolved: record.resolved,
       messages,
       mentions: record.mentions,
+      keepRemark: record.keepRemark,
       lastActivity: record.lastActivity ?? remark.lastActivity,
     };
   });

@@ -181,3 +181,40 @@ export function resolveThread(
 
 export const reopenThread = (doc: Y.Doc, input: { threadId: string; actor: Person; at: string }) =>
   setResolution(doc, input, false);
+
+/**
+ * Whether a resolved wiki remark is removed from the wikitext at the next publish (the default) or
+ * kept there. Any commenter may choose, as anyone may resolve.
+ */
+export function setKeepRemark(
+  doc: Y.Doc,
+  { threadId, keep }: { threadId: string; keep: boolean },
+): OpResult<{ removal: RemarkRemoval | null }> {
+  const record = readThreadRecord(doc, threadId);
+  if (!record) return fail('not-found', 'This thread no longer exists.');
+  if (!record.legacy) return fail('invalid', 'Only a remark from the wikitext can be kept or removed.');
+  doc.transact(() => threadsMap(doc).get(threadId)!.set('keepRemark', keep));
+  return { ok: true, removal: removalOf({ ...record, keepRemark: keep }) };
+}
+
+/**
+ * Asks (or stops asking) that a thread's first message be published into the entry's text as a
+ * `{{Comment|signature}}` remark at the next publish, signed by `wikiUser` (the wiki account the
+ * publish is made with). Wiki remarks are in the text already and cannot be asked for.
+ */
+export function setPublishAsRemark(
+  doc: Y.Doc,
+  { threadId, wikiUser, at }: { threadId: string; wikiUser: string | null; at: string },
+): OpResult<object> {
+  const record = readThreadRecord(doc, threadId);
+  if (!record) return fail('not-found', 'This thread no longer exists.');
+  if (record.legacy) return fail('invalid', 'This remark is in the wikitext already.');
+  if (wikiUser !== null && (wikiUser.trim() === '' || Number.isNaN(Date.parse(at))))
+    return fail('invalid', 'Log in to the wiki to publish a comment as a remark.');
+  doc.transact(() => {
+    const thread = threadsMap(doc).get(threadId)!;
+    if (wikiUser === null) thread.delete('publishAsRemark');
+    else thread.set('publishAsRemark', { wikiUser, at });
+  });
+  return { ok: true };
+}

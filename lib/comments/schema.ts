@@ -68,6 +68,10 @@ export const ThreadRecordSchema = z.object({
   createdAt: ISO_TIME,
   resolution: ResolutionStateSchema.optional(),
   legacy: LegacyLinkSchema.optional(),
+  /** A resolved wiki remark stays in the wikitext (the user chose so); else the next publish removes it. */
+  keepRemark: z.boolean().optional(),
+  /** Publish the thread's first message into the entry's text as a `{{Comment|signature}}` remark, signed so. */
+  publishAsRemark: z.object({ wikiUser: z.string().min(1).max(300), at: ISO_TIME }).optional(),
 });
 export type ThreadRecord = z.infer<typeof ThreadRecordSchema>;
 
@@ -118,6 +122,10 @@ export interface CommentThread {
   lastActivity: string | null;
   /** Set for a thread made from a wiki remark; inWikitext: the remark is still in the text read. */
   legacy: (LegacyLink & { inWikitext: boolean }) | null;
+  /** For a resolved wiki remark: kept in the wikitext at the next publish rather than removed. */
+  keepRemark: boolean;
+  /** The wiki user who asked to publish this thread as a remark at the next publish, or null. */
+  publishAsRemark: { wikiUser: string; at: string } | null;
 }
 
 /** Something in the document that could not be read; the rest of the list is still shown. */

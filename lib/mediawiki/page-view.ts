@@ -14,6 +14,7 @@ const PageConfigSchema = z.object({
   wgIsArticle: z.optional(z.boolean()),
   wgNamespaceNumber: z.optional(z.int()),
   wgScriptPath: z.optional(z.string()),
+  wgUserName: z.optional(z.nullable(z.string())),
 });
 type PageConfig = z.infer<typeof PageConfigSchema>;
 
@@ -102,6 +103,12 @@ export function readPageView(doc: Document, pageUrl: string): PageView | null {
     revisionId: revision > 0 ? revision : null,
     apiUrl: apiUrlFrom(doc, pageUrl),
   };
+}
+
+/** The logged-in wiki user the page names (RLCONF wgUserName), or null for an anonymous reader. */
+export function readWikiUser(doc: Document): string | null {
+  const name = readPageConfig(doc)?.wgUserName;
+  return typeof name === 'string' && name.trim() !== '' ? name : null;
 }
 
 /** The element holding the article's authored content. */
