@@ -20,8 +20,7 @@ export function useFieldSelection(params: readonly string[]): [FieldSelection | 
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for params
   useEffect(() => {
     const byId = new Map(params.map((param) => [fieldDomId(param), param]));
-    const read = (event: Event) => {
-      const element = event.target;
+    const read = (element: EventTarget | null) => {
       if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return;
       const param = byId.get(element.id);
       if (param === undefined) return;
@@ -29,10 +28,13 @@ export function useFieldSelection(params: readonly string[]): [FieldSelection | 
       const end = element.selectionEnd ?? 0;
       setSelection(start < end ? { param, start, end, value: element.value } : null);
     };
+    const onEvent = (event: Event) => read(event.target);
     const events = ['select', 'mouseup', 'keyup'] as const;
-    for (const name of events) document.addEventListener(name, read, true);
+    for (const name of events) document.addEventListener(name, onEvent, true);
+    // Text may have been selected before the comments document was in (this mounts only then).
+    read(document.activeElement);
     return () => {
-      for (const name of events) document.removeEventListener(name, read, true);
+      for (const name of events) document.removeEventListener(name, onEvent, true);
     };
   }, [key]);
   return [selection, () => setSelection(null)];
