@@ -5,8 +5,9 @@ import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { commentOn, commentsFrame, thread } from './support/comments';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectCount, expectVisible } from './support/expect';
+import { adapterRegistered } from './support/ready';
 import { type SyncServer, startSyncServer } from './support/sync-server';
-import { adapterRegistered, configureSync, field, openEditor, waitForStatus } from './support/sync-ui';
+import { configureSync, field, openEditor, waitForStatus } from './support/sync-ui';
 
 /**
  * A reviewer and a mentor (two browser profiles) on one real sync server: the reviewer's comments,

@@ -5,6 +5,7 @@ import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { commentOn, commentsFrame, highlightBoxes, phraseBox, selectText, thread } from './support/comments';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectCount, expectVisible } from './support/expect';
+import { adapterRegistered } from './support/ready';
 import { field, openEditor } from './support/sync-ui';
 
 /** Reviewer comments in the real browser on the real wiki: rendered text, anchors that follow edits, remarks. */
@@ -33,30 +34,11 @@ const DESC = `VM Save/restore results in a boatload of IO and non-trivial downti
 
 Xen memory paging support in x86 is now mature enough to allow for lazy restore.`;
 
-/** Waits until the background has registered the page adapter (it does so once started). */
-async function adapterRegistered(): Promise<void> {
-  const registered = () =>
-    browser.context
-      .serviceWorkers()
-      .at(-1)!
-      .evaluate(async () => {
-        type Scripting = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-        const api = (globalThis as unknown as { chrome: Scripting }).chrome;
-        return (await api.scripting.getRegisteredContentScripts()).length;
-      })
-      .catch(() => 0);
-  const deadline = Date.now() + 20_000;
-  while ((await registered()) !== 1) {
-    if (Date.now() > deadline) throw new Error('The page adapter was never registered.');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 beforeAll(async () => {
   env = e2eEnvironment();
   mentor = await WikiApiSession.login(env.wiki.apiUrl, 'mentor');
   browser = await launchWithExtension({ extensionPath: env.extensionPath });
-  await adapterRegistered();
+  await adapterRegistered(browser);
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectCount, expectVisible } from './support/expect';
+import { adapterRegistered } from './support/ready';
 
 /**
  * Nothing typed into a draft is lost: not on reload, a killed browser, a stopped service worker, and
@@ -66,28 +67,6 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * Waits until the background has registered the page adapter: it does that once it has started, so a
- * page opened right after a launch could otherwise load before there is an adapter to run in it.
- */
-async function adapterRegistered(browser: ExtensionBrowser): Promise<void> {
-  const registered = () =>
-    browser.context
-      .serviceWorkers()
-      .at(-1)!
-      .evaluate(async () => {
-        type Scripting = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-        const api = (globalThis as unknown as { chrome: Scripting }).chrome;
-        return (await api.scripting.getRegisteredContentScripts()).length;
-      })
-      .catch(() => 0);
-  const deadline = Date.now() + 20_000;
-  while ((await registered()) !== 1) {
-    if (Date.now() > deadline) throw new Error('The page adapter was never registered.');
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -4,29 +4,11 @@ import { WikiApiSession } from '../support/wiki';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectCount, expectVisible } from './support/expect';
+import { adapterRegistered } from './support/ready';
 
 /** The panel's Preview tab (the wiki's own rendering, sanitised) and its note on a page that moved on. */
 let env: E2eEnvironment;
 let browser: ExtensionBrowser;
-
-/** Waits until the background has registered the page adapter (it does so once started). */
-async function adapterRegistered(browser: ExtensionBrowser): Promise<void> {
-  const registered = () =>
-    browser.context
-      .serviceWorkers()
-      .at(-1)!
-      .evaluate(async () => {
-        type Scripting = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-        const api = (globalThis as unknown as { chrome: Scripting }).chrome;
-        return (await api.scripting.getRegisteredContentScripts()).length;
-      })
-      .catch(() => 0);
-  const deadline = Date.now() + 20_000;
-  while ((await registered()) !== 1) {
-    if (Date.now() > deadline) throw new Error('The page adapter was never registered.');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 beforeAll(async () => {
   env = e2eEnvironment();

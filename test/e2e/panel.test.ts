@@ -4,6 +4,7 @@ import { XEN_DIFFICULTIES } from '../../lib/model/xen-profile';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectCount, expectVisible } from './support/expect';
+import { adapterRegistered } from './support/ready';
 
 /** The editor panel in the real browser, on the real wiki's seed page (third-party cookies blocked). */
 const LABELS = [
@@ -20,25 +21,6 @@ const LABELS = [
 
 let env: E2eEnvironment;
 let browser: ExtensionBrowser;
-
-/** Waits until the background has registered the page adapter (it does so once started). */
-async function adapterRegistered(browser: ExtensionBrowser): Promise<void> {
-  const registered = () =>
-    browser.context
-      .serviceWorkers()
-      .at(-1)!
-      .evaluate(async () => {
-        type Scripting = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-        const api = (globalThis as unknown as { chrome: Scripting }).chrome;
-        return (await api.scripting.getRegisteredContentScripts()).length;
-      })
-      .catch(() => 0);
-  const deadline = Date.now() + 20_000;
-  while ((await registered()) !== 1) {
-    if (Date.now() > deadline) throw new Error('The page adapter was never registered.');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 beforeAll(async () => {
   env = e2eEnvironment();

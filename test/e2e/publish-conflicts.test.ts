@@ -1,5 +1,6 @@
 // When the wiki changed after the draft was started: the Reviewer edits the same entry on the wiki
 // (through the API, behind the browser's back) before the Mentor publishes from the editor panel.
+
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WikiApiSession } from '../support/wiki';
@@ -7,7 +8,6 @@ import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectVisible } from './support/expect';
 import {
-  adapterRegistered,
   expectStatus,
   field,
   freshPage,
@@ -21,6 +21,7 @@ import {
   SEED,
   savedOnDevice,
 } from './support/publish';
+import { adapterRegistered } from './support/ready';
 
 let env: E2eEnvironment;
 let browser: ExtensionBrowser;

@@ -1,12 +1,12 @@
 // Publishing from the editor panel in the real browser, with the user's own wiki session (logged in
 // through the wiki's login form; third-party cookies blocked), to a fresh copy of the seed page per test.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WikiApiSession } from '../support/wiki';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectVisible } from './support/expect';
 import {
-  adapterRegistered,
   expectStatus,
   field,
   fillLoginForm,
@@ -22,6 +22,7 @@ import {
   SEED,
   savedOnDevice,
 } from './support/publish';
+import { adapterRegistered } from './support/ready';
 
 let env: E2eEnvironment;
 let browser: ExtensionBrowser;

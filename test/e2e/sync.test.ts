@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectVisible } from './support/expect';
+import { adapterRegistered } from './support/ready';
 import { type SyncServer, startSyncServer } from './support/sync-server';
 import {
-  adapterRegistered,
   configureSync,
   expectValue,
   field,

@@ -4,33 +4,12 @@ import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { WikiAccount, WikiApiSession } from '../../support/wiki';
 import { SEED } from '../../unit/publish/drafts';
-import type { ExtensionBrowser } from './browser';
 import type { E2eEnvironment } from './environment';
 import { expectCount, expectVisible } from './expect';
 
 export { replaceOnce, SEED } from '../../unit/publish/drafts';
 
 export const LAZY = 'Lazy restore using memory paging';
-
-/** Waits until the background has registered the page adapter (it does so once started). */
-export async function adapterRegistered(browser: ExtensionBrowser): Promise<void> {
-  const registered = () =>
-    browser.context
-      .serviceWorkers()
-      .at(-1)!
-      .evaluate(async () => {
-        type Scripting = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-        const api = (globalThis as unknown as { chrome: Scripting }).chrome;
-        return (await api.scripting.getRegisteredContentScripts()).length;
-      })
-      .catch(() => 0);
-  // A loop, not expect.poll: this runs in beforeAll.
-  const deadline = Date.now() + 20_000;
-  while ((await registered()) !== 1) {
-    if (Date.now() > deadline) throw new Error('The page adapter was never registered.');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 export const pageUrl = (env: E2eEnvironment, title: string) =>
   `${env.wiki.indexUrl}?title=${encodeURIComponent(title.replace(/ /g, '_'))}`;

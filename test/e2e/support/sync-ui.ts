@@ -38,36 +38,6 @@ export async function configureSync(
   return options;
 }
 
-/** Polls until `condition` holds (usable in hooks too, where expect.poll is not). */
-export async function until(
-  condition: () => Promise<boolean>,
-  what: string,
-  timeout = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Waits until the background registered the page adapter (it does so once it started). */
-export async function adapterRegistered(browser: ExtensionBrowser): Promise<void> {
-  await until(
-    async () =>
-      (await browser.context
-        .serviceWorkers()
-        .at(-1)!
-        .evaluate(async () => {
-          type Scripting = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-          const api = (globalThis as unknown as { chrome: Scripting }).chrome;
-          return (await api.scripting.getRegisteredContentScripts()).length;
-        })
-        .catch(() => 0)) === 1,
-    'the page adapter to be registered',
-  );
-}
-
 export async function openWikiPage(
   browser: ExtensionBrowser,
   env: E2eEnvironment,
