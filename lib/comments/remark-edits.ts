@@ -158,3 +158,9 @@ export function remarkPlainText(wikitext: string): string {
       .replace(/'{2,}/g, ''),
   );
 }
+
+/** The user a remark's signature names (`[[User:X|…]]`), or null when it names none. */
+export function remarkSigner(wikitext: string): string | null {
+  const found = /\[\[\s*User\s*:\s*([^|\]]+?)\s*(?:\||\]\])/i.exec(wikitext);
+  return found ? found[1]!.replace(/_/g, ' ') : null;
+}
