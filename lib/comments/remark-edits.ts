@@ -36,7 +36,8 @@ export type RemarkInsertion = z.infer<typeof RemarkInsertionSchema>;
 
 /** The removal a resolved wiki-remark thread asks for, or null (not one, or kept by the user's choice). */
 export function removalOf(record: ThreadRecord): RemarkRemoval | null {
-  if (!record.legacy || !record.resolution?.resolved || record.keepRemark) return null;
+  if (!record.legacy || !record.resolution?.resolved || record.keepRemark || record.remarkRemoved)
+    return null;
   const { param, start, end, source } = record.legacy;
   return {
     kind: 'remove-remark',
