@@ -112,7 +112,20 @@ export class PublishService {
   retry(request: DraftPage & { publishId: string }, sender: SenderInfo): Promise<PublishResult> {
     return this.once(request.publishId, async () => {
       const publisher = await this.publisherFor(request, sender);
-      return this.after(request.docName, await publisher.retry(request.publishId));
+      const result = await publisher.retry(request.publishId);
+      // The journal keeps what was planned: planned again, it names the remarks this publish edited.
+      const record = await this.deps.journal.read(request.publishId);
+      if (record) {
+        const wiki = new URL(request.wiki).origin;
+        await markRemarksDone(
+          this.deps.hub,
+          wiki,
+          planPublish(record.input),
+          result,
+          new Date().toISOString(),
+        );
+      }
+      return this.after(request.docName, result);
     });
   }
 
