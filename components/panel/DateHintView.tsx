@@ -1,4 +1,6 @@
+import { useContext } from 'react';
 import type { DateHint } from '../../lib/panel/date-hint';
+import { FieldsReadOnlyContext } from './read-only';
 
 /** What the date field will write, or both readings of a date whose day and month could swap. */
 interface DateHintViewProps {
@@ -9,6 +11,8 @@ interface DateHintViewProps {
 }
 
 export function DateHintView({ hint, typed, onChoose }: DateHintViewProps) {
+  // A read-only draft offers no rewrites (the inputs are readOnly, not disabled, so buttons are not).
+  const readOnly = useContext(FieldsReadOnlyContext);
   switch (hint.kind) {
     case 'empty':
       return <>Write a date, e.g. 2014-01-20 or 20 January 2014.</>;
@@ -26,7 +30,12 @@ export function DateHintView({ hint, typed, onChoose }: DateHintViewProps) {
       return (
         <>
           Reads as {hint.reads}.{' '}
-          <button type="button" className="secondary small" onClick={() => onChoose(hint.writes)}>
+          <button
+            type="button"
+            className="secondary small"
+            disabled={readOnly}
+            onClick={() => onChoose(hint.writes)}
+          >
             Write it as {hint.writes}
           </button>
         </>
@@ -40,6 +49,7 @@ export function DateHintView({ hint, typed, onChoose }: DateHintViewProps) {
               key={choice.writes}
               type="button"
               className="secondary small"
+              disabled={readOnly}
               onClick={() => onChoose(choice.writes)}
             >
               {choice.label}: write {choice.writes}

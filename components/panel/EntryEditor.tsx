@@ -13,6 +13,7 @@ import { LostOverwrites } from './LostOverwrites';
 import { FieldPresenceContext, PresenceList, peersByField } from './PresenceList';
 import { PreviewTab } from './PreviewTab';
 import { READ_ONLY_NOTE, ReadOnlyNote } from './ReadOnlyNote';
+import { FieldsReadOnlyContext } from './read-only';
 import { SyncStatus } from './SyncStatus';
 import { Tabs, tabId, tabPanelId } from './Tabs';
 import type { DraftSession } from './use-draft-session';
@@ -109,13 +110,14 @@ export function EntryEditor({ session, entry, onClose, onReady, closeProblem }: 
       <div role="tabpanel" id={tabPanelId('edit')} aria-labelledby={tabId('edit')} hidden={tab !== 'edit'}>
         <FieldSourceContext.Provider value={fieldSource}>
           <FieldPresenceContext.Provider value={peersByField(sync.peers, entryId)}>
-            <fieldset
-              className="entry-fields"
-              disabled={sync.readOnly}
-              aria-describedby={sync.readOnly ? READ_ONLY_NOTE : undefined}
-            >
-              <EntryFields profile={profile} entry={entry} problems={arranged} onChange={change} />
-            </fieldset>
+            <FieldsReadOnlyContext.Provider value={sync.readOnly}>
+              <fieldset
+                className="entry-fields"
+                aria-describedby={sync.readOnly ? READ_ONLY_NOTE : undefined}
+              >
+                <EntryFields profile={profile} entry={entry} problems={arranged} onChange={change} />
+              </fieldset>
+            </FieldsReadOnlyContext.Provider>
           </FieldPresenceContext.Provider>
         </FieldSourceContext.Provider>
       </div>

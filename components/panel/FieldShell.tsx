@@ -1,13 +1,16 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useContext } from 'react';
 import type { ValidationProblem } from '../../lib/model/validation';
 import { fieldDomId } from '../../lib/panel/field-problems';
 import { FieldProblems } from './FieldProblems';
 import { FieldPresence } from './PresenceList';
+import { FieldsReadOnlyContext } from './read-only';
 
 export interface ControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
+  readOnly?: boolean;
+  'aria-readonly'?: boolean;
 }
 
 interface FieldShellProps {
@@ -28,6 +31,10 @@ export function FieldShell({ param, label, hint, problems, children }: FieldShel
     .filter(Boolean)
     .join(' ');
   const control: ControlProps = { id };
+  if (useContext(FieldsReadOnlyContext)) {
+    control.readOnly = true;
+    control['aria-readonly'] = true;
+  }
   if (describedBy) control['aria-describedby'] = describedBy;
   if (problems.some((problem) => problem.severity === 'error')) control['aria-invalid'] = true;
   return (

@@ -7,6 +7,7 @@ export function PlanNotes({ plan }: { plan: PublishPlan }) {
     ...plan.entries.flatMap((entry) => [
       ...(entry.match.explanation ? [entry.match.explanation] : []),
       ...entry.notes,
+      ...entry.remarks.map((remark) => `${remark.line} in “${entry.title}”.`),
     ]),
     ...plan.entries
       .filter((entry) => entry.keptFromWiki.length > 0)

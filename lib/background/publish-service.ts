@@ -16,6 +16,7 @@ import { planPublish } from '../publish/plan';
 import type { PublishPlan } from '../publish/plan-schema';
 import { Publisher } from '../publish/publish';
 import type { PublishResult } from '../publish/publish-result';
+import { markRemarksDone, remarkEditsFor } from './publish-remarks';
 import { originOf, requireExtensionPage } from './senders';
 import type { WikiAccess } from './wiki-access';
 
@@ -74,7 +75,9 @@ export class PublishService {
       const reason = 'There is no open draft to publish: it is published already, or discarded.';
       return { docName, plan: null, reason, session, unfinished };
     }
-    return { docName, plan: planPublish({ profile, page, drafts }), reason: null, session, unfinished };
+    const remarks = await remarkEditsFor(this.deps.hub, new URL(request.wiki).origin, page, profile, drafts);
+    const plan = planPublish({ profile, page, drafts, remarks });
+    return { docName, plan, reason: null, session, unfinished };
   }
 
   /**
@@ -100,6 +103,8 @@ export class PublishService {
     return this.once(request.publishId, async () => {
       const publisher = await this.publisherFor(request, sender);
       const result = await publisher.publish(request.plan, request);
+      const wiki = new URL(request.wiki).origin;
+      await markRemarksDone(this.deps.hub, wiki, request.plan, result, new Date().toISOString());
       return this.after(request.docName, result);
     });
   }
@@ -107,7 +112,20 @@ export class PublishService {
   retry(request: DraftPage & { publishId: string }, sender: SenderInfo): Promise<PublishResult> {
     return this.once(request.publishId, async () => {
       const publisher = await this.publisherFor(request, sender);
-      return this.after(request.docName, await publisher.retry(request.publishId));
+      const result = await publisher.retry(request.publishId);
+      // The journal keeps what was planned: planned again, it names the remarks this publish edited.
+      const record = await this.deps.journal.read(request.publishId);
+      if (record) {
+        const wiki = new URL(request.wiki).origin;
+        await markRemarksDone(
+          this.deps.hub,
+          wiki,
+          planPublish(record.input),
+          result,
+          new Date().toISOString(),
+        );
+      }
+      return this.after(request.docName, result);
     });
   }
 

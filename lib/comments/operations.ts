@@ -218,3 +218,26 @@ export function setPublishAsRemark(
   });
   return { ok: true };
 }
+
+/**
+ * After a verified publish: the wiki remark this thread stands for was removed (it is not offered for
+ * removal again), or the thread's comment was added as a remark (it is not asked for again).
+ */
+export function markRemarkPublished(
+  doc: Y.Doc,
+  input: { threadId: string; kind: 'remove-remark' | 'add-remark'; at: string; revisionId: number },
+): OpResult<object> {
+  const record = readThreadRecord(doc, input.threadId);
+  if (!record) return fail('not-found', 'This thread no longer exists.');
+  if (Number.isNaN(Date.parse(input.at))) return fail('invalid', 'The time is not an ISO date.');
+  const done = { at: input.at, revisionId: input.revisionId };
+  doc.transact(() => {
+    const thread = threadsMap(doc).get(input.threadId)!;
+    if (input.kind === 'remove-remark') thread.set('remarkRemoved', done);
+    else {
+      thread.delete('publishAsRemark');
+      thread.set('publishedAsRemark', done);
+    }
+  });
+  return { ok: true };
+}

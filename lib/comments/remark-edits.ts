@@ -36,7 +36,8 @@ export type RemarkInsertion = z.infer<typeof RemarkInsertionSchema>;
 
 /** The removal a resolved wiki-remark thread asks for, or null (not one, or kept by the user's choice). */
 export function removalOf(record: ThreadRecord): RemarkRemoval | null {
-  if (!record.legacy || !record.resolution?.resolved || record.keepRemark) return null;
+  if (!record.legacy || !record.resolution?.resolved || record.keepRemark || record.remarkRemoved)
+    return null;
   const { param, start, end, source } = record.legacy;
   return {
     kind: 'remove-remark',
@@ -157,4 +158,10 @@ export function remarkPlainText(wikitext: string): string {
       .replace(/\[(https?:\/\/[^\s\]]+)(?: ([^\]]*))?\]/g, (_, url, label) => label || url)
       .replace(/'{2,}/g, ''),
   );
+}
+
+/** The user a remark's signature names (`[[User:X|…]]`), or null when it names none. */
+export function remarkSigner(wikitext: string): string | null {
+  const found = /\[\[\s*User\s*:\s*([^|\]]+?)\s*(?:\||\]\])/i.exec(wikitext);
+  return found ? found[1]!.replace(/_/g, ' ') : null;
 }

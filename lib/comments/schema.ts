@@ -72,6 +72,10 @@ export const ThreadRecordSchema = z.object({
   keepRemark: z.boolean().optional(),
   /** Publish the thread's first message into the entry's text as a `{{Comment|signature}}` remark, signed so. */
   publishAsRemark: z.object({ wikiUser: z.string().min(1).max(300), at: ISO_TIME }).optional(),
+  /** A publish removed this wiki remark from the wikitext (verified): it is not removed again. */
+  remarkRemoved: z.object({ at: ISO_TIME, revisionId: z.number().int().positive() }).optional(),
+  /** A publish added this thread's first message to the wikitext as a remark (verified): not again. */
+  publishedAsRemark: z.object({ at: ISO_TIME, revisionId: z.number().int().positive() }).optional(),
 });
 export type ThreadRecord = z.infer<typeof ThreadRecordSchema>;
 

@@ -46,6 +46,7 @@ export function blankPlan(draft: PublishDraft, title: string): EntryPlan {
     before: null,
     after: null,
     notes: [],
+    remarks: [],
   };
 }
 

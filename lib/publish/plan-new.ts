@@ -37,6 +37,7 @@ export function planNewEntry(context: PageContext, draft: PublishDraft): EntryOu
     before: null,
     after: null,
     notes: [],
+    remarks: [],
   };
   if (params.every(([, value]) => value === '')) {
     plan.notes.push('The new entry is empty: there is nothing to add.');

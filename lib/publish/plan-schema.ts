@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DraftEntrySchema } from '../collab/draft-entry';
+import { RemarkInsertionSchema, RemarkRemovalSchema } from '../comments/remark-edits';
 import { SiteProfileSchema } from '../model/profile';
 
 /**
@@ -38,12 +39,25 @@ export type ConflictPick = z.infer<typeof ConflictPickSchema>;
 export const ConflictChoiceSchema = z.object({ use: ConflictPickSchema, mine: side, theirs: side });
 export type ConflictChoice = z.infer<typeof ConflictChoiceSchema>;
 
+export const RemarkEditSchema = z.discriminatedUnion('kind', [RemarkRemovalSchema, RemarkInsertionSchema]);
+export type RemarkEdit = z.infer<typeof RemarkEditSchema>;
+
+/** A remark edit this plan carries out, with the dialog's explanation line; marks its thread once verified. */
+export const PlannedRemarkSchema = z.object({
+  threadId: text,
+  kind: z.enum(['remove-remark', 'add-remark']),
+  line: text,
+});
+export type PlannedRemark = z.infer<typeof PlannedRemarkSchema>;
+
 export const PlanInputSchema = z.object({
   profile: SiteProfileSchema,
   page: WikiPageSchema,
   drafts: z.array(PublishDraftSchema).min(1),
   /** Decisions by conflict id. */
   choices: z.record(z.string(), ConflictChoiceSchema).default({}),
+  /** The wiki's own remarks to remove from or add to a draft's entry in the same edit (lib/comments). */
+  remarks: z.array(z.object({ draftId: z.string(), edit: RemarkEditSchema })).default([]),
 });
 export type PlanInput = z.infer<typeof PlanInputSchema>;
 export type PlanInputLike = z.input<typeof PlanInputSchema>;
@@ -96,6 +110,8 @@ export const EntryPlanSchema = z.object({
   before: side,
   after: side,
   notes: z.array(text),
+  /** The wiki remarks this publish removes from or adds to the entry. */
+  remarks: z.array(PlannedRemarkSchema).default([]),
 });
 export type EntryPlan = z.infer<typeof EntryPlanSchema>;
 

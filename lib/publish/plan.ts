@@ -10,6 +10,7 @@ import { lineDiff } from './line-diff';
 import { labelOf, type PageContext, pageContext } from './page-context';
 import { planExistingEntry } from './plan-entry';
 import { planNewEntry } from './plan-new';
+import { foldRemarks } from './plan-remarks';
 import {
   ConflictPickSchema,
   type PlanInput,
@@ -113,11 +114,12 @@ function validation(context: PageContext, outcome: EntryOutcome): PlanProblem[] 
 
 function planEntries(context: PageContext, input: PlanInput): EntryOutcome[] {
   const claimed = new Set<number>();
-  return input.drafts.map((draft) =>
-    draft.meta.isNew
-      ? planNewEntry(context, draft)
-      : planExistingEntry(context, draft, input.choices, claimed),
-  );
+  return input.drafts.map((draft) => {
+    if (draft.meta.isNew) return planNewEntry(context, draft);
+    const planned = planExistingEntry(context, draft, input.choices, claimed);
+    const remarks = input.remarks.filter((item) => item.draftId === draft.id).map((item) => item.edit);
+    return draft.intent === 'delete' ? planned : foldRemarks(context, planned, remarks);
+  });
 }
 
 export function planPublish(raw: PlanInputLike): PublishPlan {

@@ -117,7 +117,11 @@ describe('comments between two profiles through the sync server', () => {
     await waitForStatus(draft, 'Synced');
     const reviewerPage = await openPage(reviewer);
     const readOnly = await openEditor(reviewerPage, `Edit project: ${ENTRY}`);
-    await expect.poll(() => field(readOnly, 'Project').isDisabled(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => field(readOnly, 'Project').getAttribute('aria-readonly'), { timeout: 30_000 })
+      .toBe('true');
+    expect(await field(readOnly, 'Project').isEditable()).toBe(false);
+    expect(await field(readOnly, 'Project').isDisabled()).toBe(false);
     expect(await field(readOnly, 'Project').inputValue()).toBe(ENTRY);
     await expectVisible(
       readOnly.getByText(/^Read only: your access token’s role may read this page’s drafts/),

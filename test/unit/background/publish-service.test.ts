@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { handleOpenDraft } from '../../../lib/background/open-draft';
+import { markRemarksDone } from '../../../lib/background/publish-remarks';
 import { PublishService } from '../../../lib/background/publish-service';
 import { WikiAccess } from '../../../lib/background/wiki-access';
-import { pageDocName } from '../../../lib/collab/doc-names';
+import { commentsDocName, pageDocName } from '../../../lib/collab/doc-names';
 import { setField } from '../../../lib/collab/set-field';
+import { adoptLegacyThread, pageEntrySources, pageThreads, resolveThread } from '../../../lib/comments';
 import type { Fetch } from '../../../lib/mediawiki/api';
 import { XEN_PROFILE } from '../../../lib/model/xen-profile';
 import { DexiePublishJournal } from '../../../lib/store/publish-journal';
+import { SEED_PAGE_TEXT } from '../collab/page-fixture';
 import { Profile } from '../drafts/hub-fixture';
 import { API, ENABLED, ORIGIN, TestWiki, TITLE } from './wiki-fixture';
 
@@ -86,6 +89,39 @@ describe('the background’s publish service', () => {
     );
     expect(prepared.docName).toBe(DOC);
     expect(prepared.plan?.input.drafts.map((d) => d.id)).toEqual([written]);
+  });
+
+  it('folds a resolved wiki remark of the page’s comments into the entry’s plan, once', async () => {
+    const { hub, service, open } = setup();
+    const entryId = await open(2);
+    const comments = commentsDocName({ wiki: ORIGIN, page: TITLE });
+    const entries = pageEntrySources({ wikitext: SEED_PAGE_TEXT }, XEN_PROFILE);
+    await hub.edit(comments, (doc) => {
+      const remark = pageThreads(doc, SEED_PAGE_TEXT, entries).threads.find(
+        (thread) => thread.anchor.target.entry.ordinal === 2,
+      )!;
+      const threadId = adoptLegacyThread(doc, remark);
+      resolveThread(doc, { threadId, actor: { id: 'device:r', name: 'R' }, at: '2026-01-02T03:04:05.000Z' });
+    });
+    const request = { wiki: ORIGIN, view: VIEW, docName: DOC, entryIds: [entryId] };
+    const plan = (await service.prepare(request, PANEL)).plan!;
+    const line = '* {{Comment|[[User:Dushyant|dushyant]]}} Hi, I am working on this project.\n';
+    expect(plan.newText).toBe(SEED_PAGE_TEXT.replace(line, '').trimEnd());
+    expect(plan.entries[0]!.action).toBe('update');
+    expect(plan.entries[0]!.remarks.map((remark) => remark.line)).toEqual([
+      'Removes the remark by Dushyant (resolved)',
+    ]);
+    const published = {
+      kind: 'published' as const,
+      publishId: 'p',
+      revisionId: 101,
+      entries: [{ entryId, title: plan.entries[0]!.title, action: 'update' as const, identity: null }],
+      mergedByWiki: false,
+      repeated: false,
+      message: 'Published.',
+    };
+    await markRemarksDone(hub, ORIGIN, plan, published, '2026-01-02T04:00:00.000Z');
+    expect((await service.prepare(request, PANEL)).plan!.entries[0]!.remarks).toEqual([]);
   });
 
   it('refuses anyone but its own panel in a page of that very wiki', async () => {

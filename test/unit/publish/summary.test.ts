@@ -12,6 +12,7 @@ const entry = (title: string, action: EntryPlan['action']): EntryPlan => ({
   before: null,
   after: null,
   notes: [],
+  remarks: [],
 });
 
 describe('the edit summary', () => {
