@@ -8,7 +8,6 @@ import { commentsFrame } from './support/comments';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectVisible } from './support/expect';
 import {
-  adapterRegistered,
   expectStatus,
   field,
   freshPage,
@@ -20,6 +19,7 @@ import {
   SEED,
   savedOnDevice,
 } from './support/publish';
+import { adapterRegistered } from './support/ready';
 
 let env: E2eEnvironment;
 let browser: ExtensionBrowser;
