@@ -44,10 +44,16 @@ export interface PageCommentsHandle {
 export function mountPageComments(options: PageCommentsOptions): PageCommentsHandle {
   const { window: win, root } = options;
   const doc = root.ownerDocument;
-  const blocks = entryBlocks(root, options.titles);
+  // Each entry's block, found the first time a selection or a highlight needs one: most readers of a
+  // long page never select, and finding 500 blocks at load is main-thread time they would pay for it.
+  let found: ReadonlyMap<number, Element> | null = null;
+  const blocksOf = () => {
+    found ??= entryBlocks(root, options.titles);
+    return found;
+  };
   const texts = new Map<number, EntryText>();
   const textOf = (ordinal: number): EntryText | null => {
-    const block = blocks.get(ordinal);
+    const block = blocksOf().get(ordinal);
     if (!block) return null;
     const known = texts.get(ordinal);
     if (known) return known;
@@ -74,7 +80,7 @@ export function mountPageComments(options: PageCommentsOptions): PageCommentsHan
     };
     frames.show(
       ordinal,
-      blocks.get(ordinal) ?? anchor,
+      blocksOf().get(ordinal) ?? anchor,
       options.commentsUrl(link),
       commentsFrameTitle(entry.title),
     );
@@ -100,9 +106,9 @@ export function mountPageComments(options: PageCommentsOptions): PageCommentsHan
     open(ordinal, anchor);
   });
   const readSelection = () => {
-    selected = currentSelection(win, blocks, textOf, entryByOrdinal);
+    selected = currentSelection(win, blocksOf(), textOf, entryByOrdinal);
     const rect = selected ? lastRect(win) : null;
-    const block = selected ? blocks.get(selected.ordinal) : undefined;
+    const block = selected ? blocksOf().get(selected.ordinal) : undefined;
     if (rect && block) button.show(block, rect);
     else button.hide();
   };
