@@ -4,7 +4,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WikiApiSession } from '../support/wiki';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import type { ExtensionBrowser } from './support/browser';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectVisible } from './support/expect';
 import {
@@ -12,7 +12,7 @@ import {
   field,
   freshPage,
   LAZY,
-  logInThroughForm,
+  launchAsMentor,
   openPanel,
   openPublishDialog,
   openWikiPage,
@@ -21,7 +21,6 @@ import {
   SEED,
   savedOnDevice,
 } from './support/publish';
-import { adapterRegistered } from './support/ready';
 
 let env: E2eEnvironment;
 let browser: ExtensionBrowser;
@@ -32,9 +31,7 @@ beforeAll(async () => {
   env = e2eEnvironment();
   mentor = await WikiApiSession.login(env.wiki.apiUrl, 'mentor');
   reviewer = await WikiApiSession.login(env.wiki.apiUrl, 'reviewer');
-  browser = await launchWithExtension({ extensionPath: env.extensionPath });
-  await adapterRegistered(browser);
-  await logInThroughForm(browser.context, env, env.wiki.users.mentor);
+  browser = await launchAsMentor(env);
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WikiApiSession } from '../support/wiki';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import type { ExtensionBrowser } from './support/browser';
 import { commentsFrame } from './support/comments';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectVisible } from './support/expect';
@@ -11,7 +11,7 @@ import {
   expectStatus,
   field,
   freshPage,
-  logInThroughForm,
+  launchAsMentor,
   openPanel,
   openPublishDialog,
   openWikiPage,
@@ -19,7 +19,6 @@ import {
   SEED,
   savedOnDevice,
 } from './support/publish';
-import { adapterRegistered } from './support/ready';
 
 let env: E2eEnvironment;
 let browser: ExtensionBrowser;
@@ -28,9 +27,7 @@ let mentor: WikiApiSession;
 beforeAll(async () => {
   env = e2eEnvironment();
   mentor = await WikiApiSession.login(env.wiki.apiUrl, 'mentor');
-  browser = await launchWithExtension({ extensionPath: env.extensionPath });
-  await adapterRegistered(browser);
-  await logInThroughForm(browser.context, env, env.wiki.users.mentor);
+  browser = await launchAsMentor(env);
 });
 afterAll(async () => {
   await browser?.close();

@@ -12,7 +12,7 @@ import {
   fillLoginForm,
   freshPage,
   LAZY,
-  logInThroughForm,
+  launchAsMentor,
   openPagePublish,
   openPanel,
   openPublishDialog,
@@ -31,9 +31,7 @@ let mentor: WikiApiSession;
 beforeAll(async () => {
   env = e2eEnvironment();
   mentor = await WikiApiSession.login(env.wiki.apiUrl, 'mentor');
-  browser = await launchWithExtension({ extensionPath: env.extensionPath });
-  await adapterRegistered(browser);
-  await logInThroughForm(browser.context, env, env.wiki.users.mentor);
+  browser = await launchAsMentor(env);
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,8 +4,10 @@ import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { WikiAccount, WikiApiSession } from '../../support/wiki';
 import { SEED } from '../../unit/publish/drafts';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
 import type { E2eEnvironment } from './environment';
 import { expectCount, expectVisible } from './expect';
+import { adapterRegistered } from './ready';
 
 export { replaceOnce, SEED } from '../../unit/publish/drafts';
 
@@ -13,6 +15,14 @@ export const LAZY = 'Lazy restore using memory paging';
 
 export const pageUrl = (env: E2eEnvironment, title: string) =>
   `${env.wiki.indexUrl}?title=${encodeURIComponent(title.replace(/ /g, '_'))}`;
+
+/** A browser with the extension, its page adapter registered, logged in to the wiki as the Mentor. */
+export async function launchAsMentor(env: E2eEnvironment): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension({ extensionPath: env.extensionPath });
+  await adapterRegistered(browser);
+  await logInThroughForm(browser.context, env, env.wiki.users.mentor);
+  return browser;
+}
 
 /** Logs the browser in as a user through the wiki's own login form (the extension never sees it). */
 export async function logInThroughForm(
