@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type E2eEnvironment, e2eEnvironment } from './support/environment';
 import { expectCount, expectVisible } from './support/expect';
+import { adapterRegistered } from './support/ready';
 
 const SEED_TITLES = [
   'Implement Xen PVUSB support in xl/libxl toolstack',
@@ -30,6 +31,8 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   env = e2eEnvironment();
   browser = await launchWithExtension({ extensionPath: env.extensionPath });
+  // A page opened before the background registered the adapter would never get one.
+  await adapterRegistered(browser);
 });
 afterAll(async () => {
   await browser?.close();
